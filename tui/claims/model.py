@@ -1,0 +1,109 @@
+"""The claim index: links between statements, conflicts and per-statement status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from tui.corpus.model import Document, Statement
+
+
+class Status(str, Enum):
+    AGREEING = "agreeing"
+    CONFLICTING = "conflicting"
+    UNCORROBORATED = "uncorroborated"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two statements from different documents that report the same thing."""
+
+    a: str
+    b: str
+    score: float
+    """0..1; higher is more certainly the same report."""
+    shared: tuple[str, ...]
+    """The evidence: content terms, names, numbers and dates both carry."""
+    notes: tuple[str, ...] = ()
+    """Compatibilities worth telling the reader, e.g. "about 3,000 ≈ 3,200 (rounding)"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two linked statements that give different values for the same thing."""
+
+    a: str
+    b: str
+    kind: str
+    """``date``, ``number``, ``name``, ``negation``, ``antonym``..."""
+    a_value: str
+    b_value: str
+    """Both values exactly as written in their statements."""
+    subject: str = ""
+    """What the values are about ("dead", "schools", "arrival") when known."""
+
+    @property
+    def reason(self) -> str:
+        return f"{self.kind}: {self.a_value} ≠ {self.b_value}"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A group of linked statements; every statement belongs to exactly one claim."""
+
+    id: str
+    statements: tuple[str, ...]
+    links: tuple[Link, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    sources: int = 1
+    """How many documents carry the claim."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Status of one statement plus the reason in words."""
+
+    status: Status
+    claim: str
+    sources: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ClaimIndex:
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    verdicts: dict[str, Verdict]
+    """Statement id -> verdict."""
+    statements: dict[str, Statement] = field(default_factory=dict)
+    """Statement id -> statement, in corpus order."""
+    claim_by_id: dict[str, Claim] = field(default_factory=dict)
+
+    def claim_of(self, statement_id: str) -> Claim:
+        return self.claim_by_id[self.verdicts[statement_id].claim]
+
+    def counterparts(self, statement_id: str) -> dict[str, str]:
+        """For each other document, the statement that best matches ``statement_id``.
+
+        The reader scrolls each pane to this statement when the cursor moves.
+        """
+        claim = self.claim_of(statement_id)
+        doc = self.statements[statement_id].doc_id
+        best: dict[str, tuple[float, str]] = {}
+        for link in claim.links:
+            if statement_id not in (link.a, link.b):
+                continue
+            other = link.b if link.a == statement_id else link.a
+            other_doc = self.statements[other].doc_id
+            if other_doc == doc:
+                continue
+            if other_doc not in best or link.score > best[other_doc][0]:
+                best[other_doc] = (link.score, other)
+        for sid in claim.statements:
+            other_doc = self.statements[sid].doc_id
+            if other_doc != doc and other_doc not in best:
+                best[other_doc] = (0.0, sid)
+        return {d: sid for d, (_, sid) in best.items()}
+
+    def conflicts_of(self, statement_id: str) -> list[Conflict]:
+        return [c for c in self.claim_of(statement_id).conflicts if statement_id in (c.a, c.b)]
