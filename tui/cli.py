@@ -1,10 +1,227 @@
-"""The ``seedreader`` command (placeholder until the subcommands land)."""
+"""The ``seedreader`` command: the reader by default, ``report`` and ``export`` for scripts.
+
+Files are loaded here, before anything else, so that a corpus with nothing readable ends
+with a clear message and exit code 2 instead of an empty screen.
+"""
 
 from __future__ import annotations
 
+import argparse
+import hashlib
+import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from tui import __version__
+from tui.paths import config_file, sample_corpus_dir
+
+if TYPE_CHECKING:
+    from tui.corpus.model import LoadResult
+
+EXIT_OK = 0
+EXIT_CONFLICT = 1
+EXIT_NOTHING_LOADED = 2
+
+SUBCOMMANDS = ("report", "export")
 
 
-def main(argv: list[str] | None = None) -> int:
-    print("seedreader: not implemented yet", file=sys.stderr)
-    return 2
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files or folders (.txt, .md, .html); default: the bundled sample corpus",
+    )
+
+
+def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where notes and reader state live (default: $SEEDREADER_DATA_DIR or the "
+        "platform's user data directory)",
+    )
+
+
+def reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seedreader",
+        description="Read several articles about one story side by side and see, statement by "
+        "statement, what the sources agree on, where they conflict and what only one reports.",
+        epilog="subcommands:\n"
+        "  seedreader report [PATH...]   print the claim index as text or JSON\n"
+        "  seedreader export [PATH...]   write the notes as Markdown\n"
+        "run 'seedreader report --help' for details",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"seedreader {__version__}")
+    _add_paths(parser)
+    _add_data_dir(parser)
+    return parser
+
+
+def report_parser() -> argparse.ArgumentParser:
+    from tui.config import tunable_fields
+
+    parser = argparse.ArgumentParser(
+        prog="seedreader report",
+        description="Print the claim index: per-document counts, every conflict with both "
+        "versions and the reason, then the statements no other source reports.",
+        epilog=f"Thresholds may also be set in the [index] table of {config_file()}; "
+        "flags win over the file.",
+    )
+    _add_paths(parser)
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--fail-on-conflict",
+        action="store_true",
+        help="exit with status 1 when any conflict is found",
+    )
+    group = parser.add_argument_group("index thresholds")
+    for name, kind in sorted(tunable_fields().items()):
+        flag = "--" + name.replace("_", "-")
+        if kind is bool:
+            group.add_argument(flag, dest=name, action=argparse.BooleanOptionalAction, default=None)
+        else:
+            group.add_argument(flag, dest=name, type=kind, default=None, metavar="N")
+    return parser
+
+
+def export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seedreader export",
+        description="Write the notes on these articles, with each statement's status and the "
+        "corpus's conflicts, as Markdown.",
+    )
+    _add_paths(parser)
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite FILE if it exists"
+    )
+    _add_data_dir(parser)
+    return parser
+
+
+def _err(message: str) -> None:
+    print(f"seedreader: {message}", file=sys.stderr)
+
+
+def load(paths: Sequence[str]) -> LoadResult | None:
+    """Load the corpus, reporting every problem on stderr; ``None`` when nothing loaded."""
+    from tui.corpus import load_corpus
+
+    targets: list[str] = list(paths) or [str(sample_corpus_dir())]
+    result = load_corpus(targets)
+    for problem in result.problems:
+        prefix = "" if problem.fatal else "warning: "
+        _err(f"{prefix}{problem}" if not problem.fatal else f"{problem} (skipped)")
+    if not result.documents:
+        _err("no articles loaded" + (f" from {', '.join(targets)}" if paths else ""))
+        return None
+    return result
+
+
+def corpus_key(result: LoadResult) -> str:
+    """Identifies a set of articles by content, whatever order or paths they were opened with."""
+    digest = hashlib.sha256()
+    for fingerprint in sorted(doc.fingerprint for doc in result.documents):
+        digest.update(fingerprint.encode())
+    return digest.hexdigest()[:16]
+
+
+def _wants_colour(stream: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def run_report(argv: Sequence[str]) -> int:
+    from tui.claims import build_index
+    from tui.config import ConfigError, index_config, read_config_file, tunable_fields
+    from tui.report import to_json, to_text
+
+    args = report_parser().parse_args(argv)
+    try:
+        config = index_config(
+            read_config_file(config_file()),
+            {name: getattr(args, name) for name in tunable_fields()},
+        )
+    except (ConfigError, TypeError, ValueError) as exc:
+        _err(str(exc))
+        return EXIT_NOTHING_LOADED
+    result = load(args.paths)
+    if result is None:
+        return EXIT_NOTHING_LOADED
+    index = build_index(result.documents, config)
+    if args.format == "json":
+        output = to_json(index, result.problems)
+    else:
+        width = min(max(_terminal_width(), 60), 120)
+        output = to_text(index, width=width, colour=_wants_colour(sys.stdout))
+    sys.stdout.write(output)
+    sys.stdout.flush()
+    has_conflict = any(claim.conflicts for claim in index.claims)
+    return EXIT_CONFLICT if args.fail_on_conflict and has_conflict else EXIT_OK
+
+
+def _terminal_width() -> int:
+    if not sys.stdout.isatty():
+        return 100
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    except OSError:
+        return 100
+
+
+def run_export(argv: Sequence[str]) -> int:
+    from tui.notes.cli_export import export_command
+
+    args = export_parser().parse_args(argv)
+    result = load(args.paths)
+    if result is None:
+        return EXIT_NOTHING_LOADED
+    return export_command(
+        result,
+        output=Path(args.output) if args.output else None,
+        force=args.force,
+        data_dir=Path(args.data_dir) if args.data_dir else None,
+        report_error=_err,
+    )
+
+
+def run_reader(argv: Sequence[str]) -> int:
+    args = reader_parser().parse_args(argv)
+    result = load(args.paths)
+    if result is None:
+        return EXIT_NOTHING_LOADED
+    from tui.app import SeedReaderApp
+
+    app = SeedReaderApp(
+        result.documents,
+        result.problems,
+        corpus_key=corpus_key(result),
+        data_dir=Path(args.data_dir).expanduser() if args.data_dir else None,
+    )
+    code = app.run()
+    return code if isinstance(code, int) else (app.return_code or EXIT_OK)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "report":
+            return run_report(args[1:])
+        if args and args[0] == "export":
+            return run_export(args[1:])
+        return run_reader(args)
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`); that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130

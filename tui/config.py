@@ -1,0 +1,78 @@
+"""User settings from ``config.toml`` in the platformdirs config directory.
+
+Only the ``[index]`` table is read today: its keys are the field names of
+:class:`tui.claims.IndexConfig` (e.g. ``link_threshold = 0.4``). Command-line flags win over the
+file, and the file wins over the defaults, which were chosen by measurement.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from tui.claims import IndexConfig
+
+
+class ConfigError(Exception):
+    """A config file or flag value that cannot be used; the message names the file and key."""
+
+
+def tunable_fields() -> dict[str, type]:
+    """IndexConfig fields that are plain numbers or booleans, which flags and the file may set."""
+    hints = {f.name: f for f in dataclasses.fields(IndexConfig)}
+    out: dict[str, type] = {}
+    defaults = IndexConfig()
+    for name in hints:
+        value = getattr(defaults, name)
+        if isinstance(value, bool):
+            out[name] = bool
+        elif isinstance(value, (int, float)):
+            out[name] = type(value)
+    return out
+
+
+def _coerce(name: str, value: Any, kind: type, where: str) -> Any:
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        raise ConfigError(f"{where}: {name} must be true or false, not {value!r}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigError(f"{where}: {name} must be a number, not {value!r}")
+    if kind is int and isinstance(value, float) and not value.is_integer():
+        raise ConfigError(f"{where}: {name} must be a whole number, not {value!r}")
+    return kind(value)
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The ``[index]`` settings in ``path``; an absent file means no settings."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from exc
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    section = data.get("index", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [index] must be a table")
+    fields = tunable_fields()
+    settings: dict[str, Any] = {}
+    for key, value in section.items():
+        if key not in fields:
+            known = ", ".join(sorted(fields))
+            raise ConfigError(f"{path}: unknown setting index.{key} (known: {known})")
+        settings[key] = _coerce(key, value, fields[key], str(path))
+    return settings
+
+
+def index_config(
+    file_settings: Mapping[str, Any], flag_settings: Mapping[str, Any]
+) -> IndexConfig:
+    merged = {**file_settings, **{k: v for k, v in flag_settings.items() if v is not None}}
+    return dataclasses.replace(IndexConfig(), **merged)

@@ -1,0 +1,177 @@
+"""Render a claim index as text for people or JSON for scripts (``seedreader report``).
+
+Pure functions from an index to a string: the CLI decides where it goes and whether it is
+coloured. Article text passes through :func:`tui.safe_text.safe_line` so nothing in an
+article can drive the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from tui.claims.model import ClaimIndex, Status
+from tui.corpus.model import LoadProblem
+from tui.safe_text import safe_line
+
+SCHEMA = "seedreader.report/1"
+GLYPHS = {Status.AGREEING: "✓", Status.CONFLICTING: "✗", Status.UNCORROBORATED: "?"}
+
+
+def status_counts(index: ClaimIndex, doc_id: str | None = None) -> Counter[Status]:
+    counts: Counter[Status] = Counter({s: 0 for s in Status})
+    for sid, verdict in index.verdicts.items():
+        if doc_id is None or index.statements[sid].doc_id == doc_id:
+            counts[verdict.status] += 1
+    return counts
+
+
+def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dict[str, Any]:
+    """The ``seedreader.report/1`` contract; fields may be added, never removed."""
+    documents = [
+        {
+            "id": doc.id,
+            "path": doc.path,
+            "title": doc.title,
+            "statements": len(doc.statements),
+            "fingerprint": doc.fingerprint,
+            "encoding": doc.encoding,
+            "counts": {s.value: n for s, n in status_counts(index, doc.id).items()},
+        }
+        for doc in index.documents
+    ]
+    statements = []
+    for sid, st in index.statements.items():
+        verdict = index.verdicts[sid]
+        statements.append(
+            {
+                "id": sid,
+                "doc": st.doc_id,
+                "start": st.start,
+                "end": st.end,
+                "text": st.text,
+                "status": verdict.status.value,
+                "claim": verdict.claim,
+                "sources": verdict.sources,
+                "reason": verdict.reason,
+            }
+        )
+    claims = [
+        {
+            "id": claim.id,
+            "statements": list(claim.statements),
+            "sources": claim.sources,
+            "links": [
+                {
+                    "a": link.a,
+                    "b": link.b,
+                    "score": round(link.score, 3),
+                    "shared": list(link.shared),
+                    **({"notes": list(link.notes)} if link.notes else {}),
+                }
+                for link in claim.links
+            ],
+            "conflicts": [
+                {
+                    "a": c.a,
+                    "b": c.b,
+                    "kind": c.kind,
+                    "a_value": c.a_value,
+                    "b_value": c.b_value,
+                    "reason": c.reason,
+                }
+                for c in claim.conflicts
+            ],
+        }
+        for claim in index.claims
+    ]
+    data: dict[str, Any] = {
+        "schema": SCHEMA,
+        "documents": documents,
+        "statements": statements,
+        "claims": claims,
+    }
+    if problems:
+        data["problems"] = [
+            {"path": p.path, "message": p.message, "fatal": p.fatal} for p in problems
+        ]
+    return data
+
+
+def to_json(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> str:
+    return json.dumps(to_json_data(index, problems), ensure_ascii=False, indent=2) + "\n"
+
+
+class _Style:
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.colour else text
+
+
+_STATUS_CODE = {Status.AGREEING: "32", Status.CONFLICTING: "31;1", Status.UNCORROBORATED: "33"}
+
+
+def to_text(index: ClaimIndex, *, width: int = 100, colour: bool = False) -> str:
+    """A report a person reads top to bottom: counts, then conflicts, then lone claims."""
+    style = _Style(colour)
+    out: list[str] = []
+    total = status_counts(index)
+    n_statements = len(index.statements)
+    out.append(
+        style("seedreader report", "1")
+        + f": {len(index.documents)} documents, {n_statements} statements, "
+        f"{len(index.claims)} claims"
+    )
+    out.append(
+        "  "
+        + "  ".join(
+            style(f"{GLYPHS[s]} {s.value} {total[s]}", _STATUS_CODE[s]) for s in Status
+        )
+    )
+    out.append("")
+    out.append(style("Documents", "1"))
+    for doc in index.documents:
+        counts = status_counts(index, doc.id)
+        figures = "  ".join(f"{GLYPHS[s]} {counts[s]:>3}" for s in Status)
+        head = f"  {doc.id:<4}{len(doc.statements):>4} statements  {figures}  "
+        out.append(head + _clip(safe_line(doc.path), width - len(head)))
+        out.append("      " + _clip(safe_line(doc.title), width - 6))
+    out.append("")
+
+    conflicts = [(claim, c) for claim in index.claims for c in claim.conflicts]
+    out.append(style(f"Conflicts ({len(conflicts)})", "1"))
+    if not conflicts:
+        out.append("  none found")
+    for claim, conflict in conflicts:
+        out.append("")
+        out.append(
+            f"  {claim.id}  " + style(safe_line(conflict.reason), _STATUS_CODE[Status.CONFLICTING])
+        )
+        for sid in (conflict.a, conflict.b):
+            out.extend(_statement_block(index, sid, width))
+    out.append("")
+
+    lone = [sid for sid, v in index.verdicts.items() if v.status is Status.UNCORROBORATED]
+    out.append(style(f"Uncorroborated ({len(lone)})", "1"))
+    if not lone:
+        out.append("  none")
+    for sid in lone:
+        out.extend(_statement_block(index, sid, width))
+    return "\n".join(out) + "\n"
+
+
+def _statement_block(index: ClaimIndex, sid: str, width: int) -> list[str]:
+    label = f"    {sid:<7}"
+    body = safe_line(index.statements[sid].text)
+    lines = textwrap.wrap(body, width=max(20, width - len(label))) or [""]
+    return [label + lines[0], *(" " * len(label) + line for line in lines[1:])]
+
+
+def _clip(text: str, room: int) -> str:
+    room = max(room, 8)
+    return text if len(text) <= room else text[: room - 1] + "…"
