@@ -1,0 +1,100 @@
+"""Bytes to text: pick the encoding, refuse binary files, normalise newlines.
+
+Articles arrive from scrapers, mail clients and old CMS exports, so besides UTF-8 (with or
+without BOM) and BOM-marked UTF-16/32 we meet single-byte legacy encodings; cp1251 is common
+for Russian-language outlets. Those decode with a warning rather than failing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+
+class BinaryContent(ValueError):
+    """The bytes are not text (NULs or many control bytes outside UTF-16/32)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    warning: str | None = None
+    """Set when the encoding was guessed or bytes were replaced."""
+
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
+)
+
+# Control bytes that never occur in text files (everything below 0x20 except tab, LF, VT, FF, CR,
+# and ESC which some legacy files carry).
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Runs of cp1251 letters (А-я is 0xC0-0xFF, Ё/ё are 0xA8/0xB8): Cyrillic words, not the isolated
+# accented letters of Western European text.
+_CP1251_RUN = re.compile(rb"[\xa8\xb8\xc0-\xff]{3,}")
+_HIGH = re.compile(rb"[\x80-\xff]")
+_UTF8_SEQ = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")
+
+_NEWLINES = re.compile(r"\r\n?|[\x85\u2028\u2029]")
+# C0/C1 controls other than tab and LF become spaces so untrusted text cannot drive the terminal;
+# a one-for-one swap keeps every offset valid.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def normalise(text: str) -> str:
+    """CRLF and CR to LF; stray control characters to spaces."""
+    text = _NEWLINES.sub("\n", text)
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub(" ", text)
+    return text
+
+
+def looks_cyrillic_cp1251(data: bytes) -> bool:
+    high = len(_HIGH.findall(data))
+    if high == 0:
+        return False
+    in_runs = sum(len(m) for m in _CP1251_RUN.findall(data))
+    return in_runs / high >= 0.6
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode an article's bytes; raises :class:`BinaryContent` for non-text data."""
+    for bom, name, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(normalise(data.decode(codec)), name)
+            except UnicodeDecodeError:
+                text = data.decode(codec, errors="replace")
+                return Decoded(normalise(text), name, f"invalid {name} bytes replaced with \ufffd")
+
+    sample = data[:65536]
+    if b"\x00" in data:
+        raise BinaryContent("binary file, not an article")
+    controls = len(_CONTROL_BYTES.findall(sample))
+    if controls > max(2, len(sample) // 200):
+        raise BinaryContent("binary file, not an article")
+
+    try:
+        return Decoded(normalise(data.decode("utf-8")), "utf-8")
+    except UnicodeDecodeError:
+        pass
+
+    high = len(_HIGH.findall(data))
+    utf8_bytes = sum(len(m) for m in _UTF8_SEQ.findall(data))
+    if high and utf8_bytes / high >= 0.9:
+        text = data.decode("utf-8", errors="replace")
+        return Decoded(normalise(text), "utf-8", "invalid UTF-8 bytes replaced with \ufffd")
+
+    if looks_cyrillic_cp1251(data):
+        return Decoded(normalise(data.decode("cp1251", errors="replace")), "cp1251",
+                       "not UTF-8; decoded as cp1251 (Cyrillic)")
+    try:
+        return Decoded(normalise(data.decode("cp1252")), "cp1252", "not UTF-8; decoded as cp1252")
+    except UnicodeDecodeError:
+        return Decoded(normalise(data.decode("latin-1")), "latin-1", "not UTF-8; decoded as latin-1")

@@ -1,0 +1,80 @@
+"""Text to :class:`Document`: lay out units, clean, split, number the statements."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .clean import classify, shorten
+from .decode import normalise
+from .model import Document, Statement
+from .paragraphs import Unit, text_units
+from .split import statement_ranges
+
+_SPACES = re.compile(r"\s+")
+
+
+def _plain_text(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def document_from_text(
+    text: str, *, doc_id: str, path: str, fmt: str = "txt", encoding: str = "utf-8"
+) -> Document:
+    """Build a Document from decoded text (raw HTML source when ``fmt="html"``).
+
+    Never raises for odd content: an article with nothing left after cleaning comes back with
+    no statements, and the loader reports it.
+    """
+    plain = _plain_text
+    title_hint: str | None = None
+    units: list[Unit]
+    if fmt == "html":
+        from .markup import html_units
+
+        text, units, title_hint = html_units(normalise(text))
+    elif fmt == "md":
+        from .markup import markdown_plain, markdown_units
+
+        text = normalise(text)
+        units, title_hint = markdown_units(text)
+        plain = markdown_plain
+    else:
+        fmt = "txt"
+        text = normalise(text)
+        units = text_units(text)
+
+    cleaned = classify(text, units, title_hint=title_hint)
+    statements: list[Statement] = []
+    for unit in cleaned.statement_units:
+        for start, end in statement_ranges(text, unit.start, unit.end):
+            piece = text[start:end]
+            index = len(statements)
+            statements.append(
+                Statement(
+                    id=f"{doc_id}:{index}",
+                    doc_id=doc_id,
+                    index=index,
+                    start=start,
+                    end=end,
+                    text=piece,
+                    plain=plain(piece),
+                    paragraph=unit.paragraph,
+                )
+            )
+    title = cleaned.title
+    if fmt == "md" and title:
+        title = plain(title)
+    if not title and statements:
+        title = shorten(statements[0].plain)
+    return Document(
+        id=doc_id,
+        path=path,
+        title=title,
+        text=text,
+        statements=tuple(statements),
+        spans=tuple(cleaned.spans),
+        fingerprint=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        encoding=encoding,
+        format=fmt,
+    )
