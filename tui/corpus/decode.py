@@ -24,12 +24,13 @@ class Decoded:
     """Set when the encoding was guessed or bytes were replaced."""
 
 
-_BOMS: tuple[tuple[bytes, str, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
+# UTF-32 LE first: its BOM starts with the UTF-16 LE one. The named codecs consume the BOM.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
 # Control bytes that never occur in text files (everything below 0x20 except tab, LF, VT, FF, CR,
@@ -65,12 +66,12 @@ def looks_cyrillic_cp1251(data: bytes) -> bool:
 
 def decode_bytes(data: bytes) -> Decoded:
     """Decode an article's bytes; raises :class:`BinaryContent` for non-text data."""
-    for bom, name, codec in _BOMS:
+    for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(normalise(data.decode(codec)), name)
+                return Decoded(normalise(data.decode(name)), name)
             except UnicodeDecodeError:
-                text = data.decode(codec, errors="replace")
+                text = data.decode(name, errors="replace")
                 return Decoded(normalise(text), name, f"invalid {name} bytes replaced with \ufffd")
 
     sample = data[:65536]
