@@ -1,0 +1,591 @@
+"""The notes database: SQLite in the user's data directory, safe with several readers open.
+
+Nothing is created at import or construction; the file appears with the first note (or an
+explicit ``open()``). WAL lets two readers work on one store; every write is its own
+``BEGIN IMMEDIATE`` transaction committed with ``synchronous=FULL``, so a note is on disk
+when ``add`` returns. A database that cannot be used is never recreated or truncated: the
+store reports why (``reason``) and the reader carries on without notes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import quote as urlquote
+
+from tui.corpus.model import Document, Statement
+from tui.notes.anchor import FUZZY_THRESHOLD, anchor_notes, resolve_path, selector_for
+from tui.notes.model import (
+    AnchoredNote,
+    AnchorState,
+    Note,
+    NoteConflictError,
+    NoteError,
+    NoteNotFound,
+    NoteStoreUnavailable,
+    parse_tags,
+)
+
+FILENAME = "notes.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+SCHEMA_V1: tuple[str, ...] = (
+    """
+    CREATE TABLE notes (
+        id TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        doc_path TEXT NOT NULL,
+        doc_abspath TEXT NOT NULL,
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1,
+        deleted_at TEXT
+    )
+    """,
+    "CREATE INDEX notes_fingerprint ON notes(fingerprint)",
+    "CREATE INDEX notes_abspath ON notes(doc_abspath)",
+)
+"""The first schema, kept verbatim so the migration test can build a v1 database."""
+
+SCHEMA_V2: tuple[str, ...] = (
+    """
+    CREATE TABLE note_tags (
+        note_id TEXT NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (note_id, tag)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX note_tags_tag ON note_tags(tag)",
+)
+
+
+def _to_v1(conn: sqlite3.Connection) -> None:
+    for sql in SCHEMA_V1:
+        conn.execute(sql)
+
+
+def _to_v2(conn: sqlite3.Connection) -> None:
+    """Tags get their own table so the notes list can filter by tag in SQL; backfilled."""
+    for sql in SCHEMA_V2:
+        conn.execute(sql)
+    rows = conn.execute("SELECT id, body FROM notes").fetchall()
+    for note_id, body in rows:
+        _write_tags(conn, note_id, parse_tags(body))
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2)
+"""``MIGRATIONS[n]`` upgrades a database from ``user_version`` n to n + 1."""
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _write_tags(conn: sqlite3.Connection, note_id: str, tags: Sequence[str]) -> None:
+    conn.execute("DELETE FROM note_tags WHERE note_id = ?", (note_id,))
+    conn.executemany(
+        "INSERT INTO note_tags (note_id, position, tag) VALUES (?, ?, ?)",
+        [(note_id, i, tag) for i, tag in enumerate(tags)],
+    )
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _check_text(body: str) -> None:
+    try:
+        body.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise NoteError(f"note text is not valid Unicode at character {error.start}") from None
+
+
+_COLUMNS = (
+    "id, fingerprint, doc_path, doc_abspath, quote, prefix, suffix, start_offset, end_offset, "
+    "body, created_at, updated_at, revision, deleted_at"
+)
+
+
+class NoteStore:
+    """Notes on statements, kept in one SQLite file.
+
+    ``available`` says whether notes can be saved, ``readable`` whether existing ones can be
+    listed, ``reason`` (one line naming the file) why not.
+    """
+
+    def __init__(self, path: Path, *, clock: Callable[[], datetime] = _utc_now) -> None:
+        self.path = Path(path)
+        self._clock = clock
+        self._conn: sqlite3.Connection | None = None
+        self._writable = False
+        self._reason: str | None = None
+        self._failed = False
+        self._lock = threading.RLock()
+
+    # -- construction -------------------------------------------------------------------
+
+    @classmethod
+    def default(cls, data_dir: Path | None = None) -> NoteStore:
+        """The store in ``data_dir`` (default: ``tui.paths.data_dir()``); nothing is opened."""
+        from tui.paths import data_dir as default_data_dir
+
+        return cls((data_dir if data_dir is not None else default_data_dir()) / FILENAME)
+
+    @classmethod
+    def open_or_disabled(cls, path: Path | None = None, *, data_dir: Path | None = None) -> NoteStore:
+        """Open (creating if needed) for the reader; on failure a store with notes disabled.
+
+        Never raises ``NoteStoreUnavailable``: check ``available`` / ``reason`` instead.
+        """
+        store = cls(path) if path is not None else cls.default(data_dir)
+        try:
+            store.open()
+        except NoteStoreUnavailable:
+            pass
+        return store
+
+    def open(self) -> NoteStore:
+        """Open now, creating the directory and database if needed."""
+        with self._lock:
+            self._connection(create=True)
+        return self
+
+    @property
+    def available(self) -> bool:
+        return self._conn is not None and self._writable and not self._failed
+
+    @property
+    def readable(self) -> bool:
+        return self._conn is not None and not self._failed
+
+    @property
+    def reason(self) -> str | None:
+        return self._reason
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            conn = self._connection(create=False)
+            if conn is None:
+                return 0
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> NoteStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- opening ------------------------------------------------------------------------
+
+    def _fail(self, problem: str, *, readable: bool = False) -> NoteStoreUnavailable:
+        error = NoteStoreUnavailable(self.path, problem)
+        self._reason = error.message
+        if not readable:
+            self._failed = True
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+        return error
+
+    def _connection(self, *, create: bool) -> sqlite3.Connection | None:
+        """The open connection; ``None`` if the database does not exist and ``create`` is off."""
+        if self._failed:
+            raise NoteStoreUnavailable(self.path, self._problem())
+        if self._conn is not None:
+            return self._conn
+        path = self.path
+        if path.exists():
+            self._check_file()
+        elif not create:
+            return None
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise self._fail(f"cannot create the notes directory ({error.strerror or error}); notes are disabled")
+        try:
+            conn = self._connect("rwc" if create else "rw")
+        except sqlite3.OperationalError:
+            conn = None
+        if conn is not None:
+            try:
+                self._prepare(conn)
+                self._conn, self._writable = conn, True
+                return conn
+            except _ReadOnly:
+                conn.close()
+            except NoteStoreUnavailable:
+                conn.close()
+                raise
+        if not path.exists():
+            raise self._fail("cannot create the notes database (directory is not writable); notes are disabled")
+        return self._open_read_only()
+
+    def _problem(self) -> str:
+        prefix = f"{self.path}: "
+        reason = self._reason or "notes are disabled"
+        return reason[len(prefix) :] if reason.startswith(prefix) else reason
+
+    def _check_file(self) -> None:
+        """Refuse anything that is not a SQLite file before SQLite touches it."""
+        path = self.path
+        if path.is_dir():
+            raise self._fail("is a directory, not a notes database; notes are disabled")
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError as error:
+            raise self._fail(f"cannot read the notes database ({error.strerror or error}); notes are disabled")
+        if header and header != SQLITE_HEADER:
+            raise self._fail("is not a SQLite database (corrupt?); left untouched, notes are disabled")
+
+    def _connect(self, mode: str) -> sqlite3.Connection:
+        uri = f"file:{urlquote(str(self.path.absolute()))}?mode={mode}"
+        conn = sqlite3.connect(
+            uri,
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return conn
+
+    def _validate(self, conn: sqlite3.Connection) -> int:
+        """Integrity and version checks that read only, before anything may write."""
+        try:
+            check = conn.execute("PRAGMA quick_check(1)").fetchone()
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.DatabaseError as error:
+            raise self._fail(f"database is unreadable or corrupt ({error}); left untouched, notes are disabled")
+        if check is None or check[0] != "ok":
+            raise self._fail("database is corrupt (integrity check failed); left untouched, notes are disabled")
+        if version > SCHEMA_VERSION:
+            raise self._fail(
+                f"notes schema {version} is newer than this seedreader understands ({SCHEMA_VERSION}); "
+                "notes are disabled"
+            )
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise self._fail("is a SQLite database but not a seedreader notes store; left untouched")
+        return version
+
+    def _prepare(self, conn: sqlite3.Connection) -> None:
+        self._validate(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        try:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            conn.execute("PRAGMA synchronous = FULL")
+            self._migrate(conn)
+        except sqlite3.OperationalError as error:
+            if _is_read_only(error):
+                raise _ReadOnly() from error
+            raise self._fail(f"cannot open the notes database ({error}); notes are disabled")
+        if str(mode).lower() != "wal":
+            raise _ReadOnly()
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        if int(conn.execute("PRAGMA user_version").fetchone()[0]) == SCHEMA_VERSION:
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            for migration in MIGRATIONS[version:]:
+                migration(conn)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = None
+        for mode in ("ro", "ro&immutable=1"):
+            try:
+                conn = self._connect(mode)
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                break
+            except sqlite3.OperationalError:
+                if conn is not None:
+                    conn.close()
+                conn = None
+        if conn is None:
+            raise self._fail("cannot open the notes database, not even read-only; notes are disabled")
+        try:
+            version = self._validate(conn)
+        except NoteStoreUnavailable:
+            conn.close()
+            raise
+        if version != SCHEMA_VERSION:
+            conn.close()
+            raise self._fail(f"notes schema {version} needs an upgrade but the file is read-only; notes are disabled")
+        self._conn, self._writable = conn, False
+        self._fail("is read-only; existing notes are shown but new ones cannot be saved", readable=True)
+        return conn
+
+    # -- transactions -------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self._connection(create=True)
+            if conn is None or not self._writable:
+                raise NoteStoreUnavailable(self.path, self._problem())
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise self._translate(error) from error
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as error:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(error, sqlite3.DatabaseError):
+                    raise self._translate(error) from error
+                raise
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection | None]:
+        with self._lock:
+            conn = self._connection(create=False)
+            try:
+                yield conn
+            except sqlite3.DatabaseError as error:
+                raise self._translate(error) from error
+
+    def _translate(self, error: sqlite3.DatabaseError) -> NoteError:
+        text = str(error)
+        if "locked" in text or "busy" in text:
+            return NoteError(f"{self.path}: the notes database is busy (another reader is writing); try again")
+        if _is_read_only(error):
+            self._writable = False
+            return self._fail("became read-only; existing notes are shown but new ones cannot be saved", readable=True)
+        return self._fail(f"database error ({text}); left untouched, notes are disabled")
+
+    # -- notes --------------------------------------------------------------------------
+
+    def add(self, doc: Document, statement: Statement, body: str) -> Note:
+        """A new note on ``statement`` of ``doc``; on disk when this returns."""
+        return self.add_range(doc, statement.start, statement.end, body)
+
+    def add_range(self, doc: Document, start: int, end: int, body: str) -> Note:
+        """A new note on ``doc.text[start:end]`` (normally a whole statement)."""
+        if not 0 <= start <= end <= len(doc.text):
+            raise ValueError(f"range {start}:{end} is outside {doc.path}")
+        _check_text(body)
+        selector = selector_for(doc, start, end)
+        now = _stamp(self._clock())
+        note = Note(
+            id=str(uuid.uuid4()),
+            fingerprint=doc.fingerprint,
+            doc_path=doc.path,
+            doc_abspath=resolve_path(doc.path),
+            quote=selector.quote,
+            prefix=selector.prefix,
+            suffix=selector.suffix,
+            start=start,
+            end=end,
+            body=body,
+            tags=parse_tags(body),
+            created_at=now,
+            updated_at=now,
+            revision=1,
+        )
+        with self._write() as conn:
+            self._insert(conn, note)
+        return note
+
+    def _insert(self, conn: sqlite3.Connection, note: Note) -> None:
+        conn.execute(
+            f"INSERT INTO notes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                note.id,
+                note.fingerprint,
+                note.doc_path,
+                note.doc_abspath,
+                note.quote,
+                note.prefix,
+                note.suffix,
+                note.start,
+                note.end,
+                note.body,
+                note.created_at,
+                note.updated_at,
+                note.revision,
+                note.deleted_at,
+            ),
+        )
+        _write_tags(conn, note.id, note.tags)
+
+    def get(self, note_id: str, *, include_deleted: bool = False) -> Note:
+        with self._read() as conn:
+            note = self._fetch(conn, note_id) if conn is not None else None
+        if note is None or (note.deleted_at is not None and not include_deleted):
+            raise NoteNotFound(note_id)
+        return note
+
+    def _fetch(self, conn: sqlite3.Connection, note_id: str) -> Note | None:
+        row = conn.execute(f"SELECT {_COLUMNS} FROM notes WHERE id = ?", (note_id,)).fetchone()
+        if row is None:
+            return None
+        tags = tuple(
+            tag
+            for (tag,) in conn.execute(
+                "SELECT tag FROM note_tags WHERE note_id = ? ORDER BY position", (note_id,)
+            )
+        )
+        return _note_from_row(row, tags)
+
+    def update(self, note_id: str, body: str, expected_revision: int) -> Note:
+        """Replace the body; ``NoteConflictError`` if the note changed since ``expected_revision``."""
+        _check_text(body)
+        with self._write() as conn:
+            current = self._fetch(conn, note_id)
+            if current is None:
+                raise NoteNotFound(note_id)
+            if current.deleted_at is not None:
+                raise NoteConflictError(note_id, expected_revision, None)
+            if current.revision != expected_revision:
+                raise NoteConflictError(note_id, expected_revision, current.revision)
+            now = _stamp(self._clock())
+            tags = parse_tags(body)
+            conn.execute(
+                "UPDATE notes SET body = ?, updated_at = ?, revision = revision + 1 WHERE id = ? AND revision = ?",
+                (body, now, note_id, expected_revision),
+            )
+            _write_tags(conn, note_id, tags)
+            updated = self._fetch(conn, note_id)
+        assert updated is not None
+        return updated
+
+    def delete(self, note_id: str, expected_revision: int | None = None) -> Note:
+        """Soft-delete; returns the note so ``restore`` can undo it."""
+        with self._write() as conn:
+            current = self._fetch(conn, note_id)
+            if current is None:
+                raise NoteNotFound(note_id)
+            if current.deleted_at is not None:
+                if expected_revision is not None:
+                    raise NoteConflictError(note_id, expected_revision, None)
+                return current
+            if expected_revision is not None and current.revision != expected_revision:
+                raise NoteConflictError(note_id, expected_revision, current.revision)
+            conn.execute(
+                "UPDATE notes SET deleted_at = ?, revision = revision + 1 WHERE id = ?",
+                (_stamp(self._clock()), note_id),
+            )
+            deleted = self._fetch(conn, note_id)
+        assert deleted is not None
+        return deleted
+
+    def restore(self, note: Note) -> Note:
+        """Undo a delete: the note comes back with its id, text and anchor."""
+        _check_text(note.body)
+        with self._write() as conn:
+            current = self._fetch(conn, note.id)
+            if current is None:
+                self._insert(conn, _replace_deleted(note, None, note.revision + 1))
+            elif current.deleted_at is not None:
+                conn.execute(
+                    "UPDATE notes SET deleted_at = NULL, body = ?, revision = revision + 1 WHERE id = ?",
+                    (note.body, note.id),
+                )
+                _write_tags(conn, note.id, parse_tags(note.body))
+            restored = self._fetch(conn, note.id)
+        assert restored is not None
+        return restored
+
+    def all_notes(self, *, include_deleted: bool = False) -> list[Note]:
+        """Every note in the store, oldest first."""
+        with self._read() as conn:
+            if conn is None:
+                return []
+            where = "" if include_deleted else "WHERE deleted_at IS NULL"
+            rows = conn.execute(f"SELECT {_COLUMNS} FROM notes {where} ORDER BY created_at, id").fetchall()
+            tags: dict[str, list[str]] = {}
+            for note_id, tag in conn.execute("SELECT note_id, tag FROM note_tags ORDER BY note_id, position"):
+                tags.setdefault(note_id, []).append(tag)
+        return [_note_from_row(row, tuple(tags.get(row[0], ()))) for row in rows]
+
+    def notes_for(self, documents: Sequence[Document], *, threshold: float = FUZZY_THRESHOLD) -> list[AnchoredNote]:
+        """The notes of the opened documents, re-attached to their current text (orphans included)."""
+        return anchor_notes(self.all_notes(), documents, threshold=threshold)
+
+    def orphans(self, documents: Sequence[Document]) -> list[AnchoredNote]:
+        """Notes of opened documents whose quote can no longer be found."""
+        return [a for a in self.notes_for(documents) if a.state is AnchorState.ORPHANED]
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Tags in use with their note counts, most used first."""
+        with self._read() as conn:
+            if conn is None:
+                return []
+            rows = conn.execute(
+                "SELECT t.tag, count(*) FROM note_tags t JOIN notes n ON n.id = t.note_id "
+                "WHERE n.deleted_at IS NULL GROUP BY t.tag ORDER BY count(*) DESC, t.tag"
+            ).fetchall()
+        return [(str(tag), int(count)) for tag, count in rows]
+
+
+class _ReadOnly(Exception):
+    """The database opened but cannot be written: fall back to read-only."""
+
+
+def _is_read_only(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return "readonly" in text or "read-only" in text or "unable to open database file" in text
+
+
+def _replace_deleted(note: Note, deleted_at: str | None, revision: int) -> Note:
+    from dataclasses import replace
+
+    return replace(note, deleted_at=deleted_at, revision=revision)
+
+
+def _note_from_row(row: tuple[object, ...], tags: tuple[str, ...]) -> Note:
+    (note_id, fingerprint, doc_path, doc_abspath, quote, prefix, suffix, start, end, body,
+     created_at, updated_at, revision, deleted_at) = row  # fmt: skip
+    return Note(
+        id=str(note_id),
+        fingerprint=str(fingerprint),
+        doc_path=str(doc_path),
+        doc_abspath=str(doc_abspath),
+        quote=str(quote),
+        prefix=str(prefix),
+        suffix=str(suffix),
+        start=int(str(start)),
+        end=int(str(end)),
+        body=str(body),
+        tags=tags,
+        created_at=str(created_at),
+        updated_at=str(updated_at),
+        revision=int(str(revision)),
+        deleted_at=None if deleted_at is None else str(deleted_at),
+    )
