@@ -296,3 +296,29 @@ def test_corpus_does_not_import_textual() -> None:
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = (
+        "Wrapped Article Title\n\n"
+        "The president of Kyrgyzstan met his Russian counterpart in\n"
+        "Bishkek on Tuesday, officials said. The two leaders signed\n"
+        "several agreements on energy and trade, according to the\n"
+        "presidential press service.\n"
+    )
+    doc = document_from_text(text, doc_id="d1", path="x")
+    assert [s.plain for s in doc.statements] == [
+        "The president of Kyrgyzstan met his Russian counterpart in Bishkek on Tuesday, "
+        "officials said.",
+        "The two leaders signed several agreements on energy and trade, according to the "
+        "presidential press service.",
+    ]
+    assert {s.paragraph for s in doc.statements} == {1}
+
+
+def test_header_metadata_lines_are_bylines() -> None:
+    text = ("Headline\n- By Anna Ivanova\n- November 26, 2025\n- Updated 10:45\n\n"
+            "The talks lasted four hours.\n")
+    doc = document_from_text(text, doc_id="d1", path="x")
+    assert [s.text for s in doc.statements] == ["The talks lasted four hours."]
+    assert [s.kind for s in doc.spans] == [SpanKind.TITLE] + [SpanKind.BYLINE] * 3

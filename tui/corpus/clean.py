@@ -71,11 +71,15 @@ class Cleaned:
 
 
 def is_share_row(line: str) -> bool:
+    if len(line) > 160:
+        return False
     tokens = [t for t in _SHARE_SPLIT.split(line.lower()) if t]
     return len(tokens) >= 2 and all(t in _SHARE_WORDS for t in tokens)
 
 
 def is_boilerplate(line: str) -> bool:
+    if len(line) > 160:
+        return False
     key = line.strip().rstrip(":.…").strip().lower()
     return key in _BOILERPLATE or bool(_COMMENT_COUNT.fullmatch(key)) or is_share_row(line)
 
@@ -89,6 +93,8 @@ def is_author_line(line: str) -> bool:
 
 
 def looks_like_headline(line: str) -> bool:
+    if len(line) > 250:
+        return False
     words = _WORDS.findall(line)
     if not words or len(words) > 20 or line.rstrip(_CLOSERS).endswith((",", ";", ":")):
         return False
@@ -100,8 +106,10 @@ def looks_like_headline(line: str) -> bool:
 
 def looks_like_heading(line: str) -> bool:
     """A short line with no closing punctuation: a section heading, not a claim."""
+    if len(line) > 110:
+        return False
     words = _WORDS.findall(line)
-    if not words or len(words) > 14 or len(line) > 110:
+    if not words or len(words) > 14:
         return False
     if _TERMINAL.search(line):
         return False

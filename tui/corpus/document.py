@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 
 from .clean import classify, shorten
 from .decode import normalise
@@ -11,11 +10,11 @@ from .model import Document, Statement
 from .paragraphs import Unit, text_units
 from .split import statement_ranges
 
-_SPACES = re.compile(r"\s+")
-
 
 def _plain_text(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    if "\n" in text or "  " in text or "\t" in text or "\xa0" in text:
+        return " ".join(text.split())
+    return text
 
 
 def document_from_text(
