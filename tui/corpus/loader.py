@@ -117,6 +117,9 @@ def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadResult:
             problems.append(LoadProblem("''", "empty path"))
             continue
         if os.path.isdir(path):
+            if not os.access(path, os.R_OK | os.X_OK):
+                problems.append(LoadProblem(path, "permission denied"))
+                continue
             files = list(_walk(path))
             loaded = [load_file(f) for f in files]
             if not any(loaded):

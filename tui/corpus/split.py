@@ -21,8 +21,9 @@ _TITLES = frozenset(
 )
 # End a sentence only before a digit-free, clearly sentence-opening word.
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_ALWAYS_JOIN = frozenset("vs approx fig figs vol vols no nos pp p ca cf al op".split())
-_SOFT = frozenset("etc inc ltd co corp bros assn dept univ est ed eds".split())
+_ALWAYS_JOIN = frozenset("vs approx ca cf op".split())
+_BEFORE_NUMBER = frozenset("fig figs vol vols no nos pp art sec ch".split())
+_SOFT = frozenset("etc inc ltd co corp bros assn dept univ est ed eds al".split())
 _MULTI_DOT = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _DOTTED = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
@@ -71,6 +72,8 @@ def _is_boundary(text: str, m: re.Match[str], para_start: int, end: int) -> bool
         return True
     low = token.lower()
     if low in _TITLES or low in _ALWAYS_JOIN:
+        return False
+    if low in _BEFORE_NUMBER and nxt.isdigit():
         return False
     with_dot = token + "."
     if _INITIAL.match(with_dot):
