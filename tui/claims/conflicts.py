@@ -1,0 +1,270 @@
+"""Do two linked statements give different values for the same thing?
+
+Close paraphrases are aligned token by token; each changed span is classified (number, date,
+name, negation, antonym) and everything else (synonyms, reordering) is no conflict. Facts the
+alignment cannot pair are compared only when what they are about is clearly the same.
+Precision matters more than recall: when in doubt, no conflict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from tui.claims.facts import DateFact, Facts, NameFact, NumberFact
+
+_EVENT_STEMS = frozenset({"visit", "leave", "meet", "vote", "open", "sign", "arrest", "dead",
+                          "elect", "hold", "start", "end", "launch", "announc", "releas",
+                          "ratify", "hearing", "trial", "strike", "flood", "storm"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    kind: str
+    a_value: str
+    b_value: str
+    subject: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    conflicts: tuple[Found, ...]
+    notes: tuple[str, ...]
+
+
+def _fmt(v: float) -> str:
+    return f"{int(v):,}" if v == int(v) else f"{v:,}"
+
+
+def _alignment(fa: Facts, fb: Facts) -> tuple[list[tuple[str, int, int, int, int]], float]:
+    a, b = fa.tokens.stems, fb.tokens.stems
+    ops = [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)
+           for o in Indel.opcodes(list(a), list(b))]
+    equal = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    closeness = equal / max(1, min(len(a), len(b)))
+    return _merge_ops(ops), closeness
+
+
+def _merge_ops(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Indel gives delete+insert; join adjacent ones into replace spans."""
+    out: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        if out and op[0] != "equal" and out[-1][0] != "equal":
+            _, i1, _, j1, _ = out[-1]
+            out[-1] = ("replace", i1, op[2], j1, op[4])
+        else:
+            out.append(op)
+    return out
+
+
+def _image(ops: list[tuple[str, int, int, int, int]], first: int, last: int) -> tuple[int, int]:
+    """Range of b tokens that the a tokens [first, last) align with (possibly empty)."""
+    lo, hi = 10**9, -1
+    for tag, i1, i2, j1, j2 in ops:
+        if i2 <= first or i1 >= last:
+            if not (i1 == i2 and first <= i1 <= last and tag != "equal"):
+                continue
+        if tag == "equal":
+            s, e = max(i1, first), min(i2, last)
+            if s < e:
+                lo, hi = min(lo, j1 + s - i1), max(hi, j1 + e - i1)
+        elif j2 > j1:
+            lo, hi = min(lo, j1), max(hi, j2)
+    if hi < 0:
+        return 0, 0
+    return lo, hi
+
+
+def _overlaps(first: int, last: int, rng: tuple[int, int]) -> bool:
+    return rng[0] < rng[1] and first < rng[1] and rng[0] < last
+
+
+def _text(plain: str, start: int, end: int) -> str:
+    return plain[start:end]
+
+
+def _numbers_compatible(x: NumberFact, y: NumberFact) -> bool:
+    return x.low <= y.high + 1e-9 and y.low <= x.high + 1e-9
+
+
+def _dates_conflict(x: DateFact, y: DateFact) -> bool:
+    fx, fy = x.fields(), y.fields()
+    common = set(fx) & set(fy)
+    return any(fx[k] != fy[k] for k in common)
+
+
+def _context_same(fa: Facts, fb: Facts, x: NumberFact, y: NumberFact) -> bool:
+    if x.noun and y.noun:
+        if x.noun == y.noun:
+            return True
+        if x.noun in fb.tokens.stems and y.noun in fa.tokens.stems:
+            return False
+        return x.noun in fb.tokens.stems or y.noun in fa.tokens.stems
+    ta, tb = fa.tokens.stems, fb.tokens.stems
+    before_a = ta[x.qfirst - 1] if x.qfirst > 0 else ""
+    before_b = tb[y.qfirst - 1] if y.qfirst > 0 else ""
+    after_a = ta[x.last] if x.last < len(ta) else ""
+    after_b = tb[y.last] if y.last < len(tb) else ""
+    return (bool(before_a) and before_a == before_b) or (bool(after_a) and after_a == after_b)
+
+
+def compare(fa: Facts, fb: Facts, plain_a: str, plain_b: str) -> Comparison:
+    """Conflicts and compatibility notes between two linked statements."""
+    ops, closeness = _alignment(fa, fb)
+    found: list[Found] = []
+    notes: list[str] = []
+    _compare_numbers(fa, fb, plain_a, plain_b, ops, found, notes)
+    _compare_dates(fa, fb, plain_a, plain_b, ops, found)
+    if closeness >= 0.5:
+        _compare_names(fa, fb, plain_a, plain_b, ops, found)
+        _compare_polarity(fa, fb, plain_a, plain_b, ops, found)
+    return Comparison(tuple(found), tuple(notes))
+
+
+def _compare_numbers(fa: Facts, fb: Facts, pa: str, pb: str,
+                     ops: list[tuple[str, int, int, int, int]], found: list[Found],
+                     notes: list[str]) -> None:
+    values_b = {y.value for y in fb.numbers if y.qualifier != "vague"}
+    values_a = {x.value for x in fa.numbers if x.qualifier != "vague"}
+    paired_b: set[int] = set()
+    for x in fa.numbers:
+        img = _image(ops, x.qfirst, x.last)
+        partners = [k for k, y in enumerate(fb.numbers) if _overlaps(y.qfirst, y.last, img)]
+        if not partners:
+            # Reordered (active/passive): pair by what is counted.
+            partners = [k for k, y in enumerate(fb.numbers)
+                        if x.noun and y.noun == x.noun and x.noun != "percent"]
+            if len(partners) != 1:
+                continue
+        for k in partners:
+            y = fb.numbers[k]
+            paired_b.add(k)
+            if not _context_same(fa, fb, x, y):
+                continue
+            xa, yb = _text(pa, x.start, x.end), _text(pb, y.start, y.end)
+            if _numbers_compatible(x, y):
+                if (x.low, x.high) != (y.low, y.high) or x.qualifier != y.qualifier:
+                    if x.value != y.value:
+                        notes.append(f"{xa} ≈ {yb} (compatible)")
+                continue
+            exact_x = x.qualifier not in ("vague",)
+            exact_y = y.qualifier not in ("vague",)
+            if exact_x and x.value in values_b and x.qualifier == "exact":
+                continue
+            if exact_y and y.value in values_a and y.qualifier == "exact":
+                continue
+            found.append(Found("number", xa, yb, x.noun or y.noun))
+
+
+def _compare_dates(fa: Facts, fb: Facts, pa: str, pb: str,
+                   ops: list[tuple[str, int, int, int, int]], found: list[Found]) -> None:
+    unpaired_a: list[DateFact] = []
+    paired_b: set[int] = set()
+    for x in fa.dates:
+        img = _image(ops, x.first, x.last)
+        partners = [k for k, y in enumerate(fb.dates) if _overlaps(y.first, y.last, img)]
+        if not partners:
+            unpaired_a.append(x)
+            continue
+        for k in partners:
+            paired_b.add(k)
+            y = fb.dates[k]
+            if _dates_conflict(x, y) and not any(not _dates_conflict(x, z) for z in fb.dates
+                                                 if z.fields().keys() == x.fields().keys()):
+                found.append(Found("date", _text(pa, x.start, x.end), _text(pb, y.start, y.end)))
+    unpaired_b = [y for k, y in enumerate(fb.dates) if k not in paired_b]
+    # Dates the alignment could not pair: compare only a lone specific date on each side
+    # when both statements are about the same kind of event.
+    if len(unpaired_a) == 1 and len(unpaired_b) == 1:
+        x, y = unpaired_a[0], unpaired_b[0]
+        if x.day is None or y.day is None:
+            return
+        events = (_EVENT_STEMS & set(fa.tokens.stems)) & set(fb.tokens.stems)
+        if not events:
+            return
+        if any(not _dates_conflict(x, z) for z in fb.dates):
+            return
+        if _dates_conflict(x, y):
+            found.append(Found("date", _text(pa, x.start, x.end), _text(pb, y.start, y.end),
+                               sorted(events)[0]))
+
+
+def _same_name(x: NameFact, y: NameFact) -> bool:
+    if set(x.words) & set(y.words):
+        return False
+    a, b = " ".join(x.words), " ".join(y.words)
+    return fuzz.ratio(a, b) >= 80
+
+
+def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
+                   ops: list[tuple[str, int, int, int, int]], found: list[Found]) -> None:
+    words_a = set(fa.tokens.norms)
+    words_b = set(fb.tokens.norms)
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace":
+            continue
+        xs = [x for x in fa.names if x.first < i2 and i1 < x.last]
+        ys = [y for y in fb.names if y.first < j2 and j1 < y.last]
+        if len(xs) != 1 or len(ys) != 1:
+            continue
+        x, y = xs[0], ys[0]
+        changed_a = [w for w in x.distinctive if w not in words_b]
+        changed_b = [w for w in y.distinctive if w not in words_a]
+        if not changed_a or not changed_b:
+            continue
+        if fuzz.ratio(" ".join(changed_a), " ".join(changed_b)) >= 80 or _same_name(x, y):
+            continue
+        if any(len(w) <= 2 for w in changed_a + changed_b):
+            continue
+        found.append(Found("name", _text(pa, x.start, x.end), _text(pb, y.start, y.end)))
+
+
+def _window(plain: str, facts: Facts, i1: int, i2: int) -> str:
+    toks = facts.tokens
+    lo = max(0, i1 - 1)
+    hi = min(len(toks), max(i2, i1) + 1)
+    if hi <= lo:
+        return ""
+    return plain[toks.starts[lo]:toks.ends[hi - 1]]
+
+
+def _compare_polarity(fa: Facts, fb: Facts, pa: str, pb: str,
+                      ops: list[tuple[str, int, int, int, int]], found: list[Found]) -> None:
+    neg_flip = (len(fa.negations) - len(fb.negations)) % 2 == 1
+    antonym: tuple[int, int, int, int] | None = None
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        sides_a = {(pid, side) for i, pid, side in fa.polar if i1 <= i < i2}
+        sides_b = {(pid, side) for j, pid, side in fb.polar if j1 <= j < j2}
+        all_a = {(pid, side) for _, pid, side in fa.polar}
+        all_b = {(pid, side) for _, pid, side in fb.polar}
+        for pid, side in sides_a:
+            if (pid, 1 - side) in sides_b and (pid, 1 - side) not in all_a \
+                    and (pid, side) not in all_b:
+                antonym = (i1, i2, j1, j2)
+                break
+        if antonym:
+            break
+    if antonym and neg_flip:
+        return  # "did not win" vs "lost": the same fact.
+    if antonym:
+        i1, i2, j1, j2 = antonym
+        a_word = next(pa[fa.tokens.starts[i]:fa.tokens.ends[i]] for i, _, _ in fa.polar
+                      if i1 <= i < i2)
+        b_word = next(pb[fb.tokens.starts[j]:fb.tokens.ends[j]] for j, _, _ in fb.polar
+                      if j1 <= j < j2)
+        found.append(Found("antonym", a_word, b_word))
+        return
+    if not neg_flip:
+        return
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        na = sum(1 for i in fa.negations if i1 <= i < i2)
+        nb = sum(1 for j in fb.negations if j1 <= j < j2)
+        if (na - nb) % 2 == 1:
+            found.append(Found("negation", _window(pa, fa, i1, i2), _window(pb, fb, j1, j2)))
+            return

@@ -1,0 +1,35 @@
+"""Reasons in words, so that every status in the reader can say why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.claims.model import Conflict, Link
+
+
+def conflict_reason(conflict: Conflict, own: str) -> str:
+    """ "date: November 25th ≠ November 26, 2025 (d3:4)", own value first."""
+    if conflict.a == own:
+        mine, theirs, other = conflict.a_value, conflict.b_value, conflict.b
+    else:
+        mine, theirs, other = conflict.b_value, conflict.a_value, conflict.a
+    subject = f" ({conflict.subject})" if conflict.subject and conflict.kind == "number" else ""
+    return f"{conflict.kind}{subject}: {mine} ≠ {theirs} ({other})"
+
+
+def agree_reason(link: Link, own: str, extra: int) -> str:
+    other = link.b if link.a == own else link.a
+    shared = f" (shared: {', '.join(link.shared)})" if link.shared else ""
+    more = f" and {extra} more" if extra > 0 else ""
+    note = f"; {link.notes[0]}" if link.notes else ""
+    return f"agrees with {other}{more}{shared}{note}"
+
+
+def uncorroborated_reason() -> str:
+    return "no other source reports this"
+
+
+def combine(reasons: Sequence[str]) -> str:
+    if len(reasons) <= 1:
+        return reasons[0] if reasons else ""
+    return f"{reasons[0]}; +{len(reasons) - 1} more conflict{'s' if len(reasons) > 2 else ''}"

@@ -1,0 +1,151 @@
+"""``build_index``: documents in, claim index out. Pure; no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.claims import explain
+from tui.claims.config import IndexConfig
+from tui.claims.conflicts import Comparison, compare
+from tui.claims.facts import Facts, extract_facts
+from tui.claims.linking import Item, LinkConfig, group, link_items
+from tui.claims.model import Claim, ClaimIndex, Conflict, Link, Status, Verdict
+from tui.claims.terms import content_terms, stem
+from tui.corpus.model import Document, Statement
+
+
+def _link_config(config: IndexConfig) -> LinkConfig:
+    return LinkConfig(
+        link_threshold=config.link_threshold,
+        max_links_per_statement=config.max_links_per_statement,
+        max_links_per_document=config.max_links_per_document,
+        max_term_df_ratio=config.max_term_df_ratio,
+        min_term_df_cap=config.min_term_df_cap,
+        probe_terms=config.probe_terms,
+        posting_window=config.posting_window,
+        candidates_per_statement=config.candidates_per_statement,
+        fuzzy_term_ratio=config.fuzzy_term_ratio,
+    )
+
+
+def _item(doc: int, facts: Facts, plain: str) -> Item:
+    toks = facts.tokens
+    terms = content_terms(toks.stems)
+    surface: dict[str, str] = {}
+    for k, s in enumerate(toks.stems):
+        if s in terms and s not in surface:
+            surface[s] = plain[toks.starts[k]:toks.ends[k]]
+    compounds: dict[str, tuple[str, str]] = {}
+    for k in range(len(toks) - 1):
+        a, b = toks.stems[k], toks.stems[k + 1]
+        if a in terms and b in terms and not toks.breaks[k + 1] and not toks.numeric[k]:
+            compounds[stem(toks.norms[k] + toks.norms[k + 1])] = (a, b)
+    return Item(doc, frozenset(terms), compounds, surface)
+
+
+def _as_written(statement: Statement, value: str) -> str:
+    """Values come from ``plain``; quote them from ``text`` when they appear there."""
+    if value in statement.text or statement.plain == statement.text:
+        return value
+    return value
+
+
+def build_index(documents: Sequence[Document], config: IndexConfig | None = None) -> ClaimIndex:
+    """Link statements across documents, group them into claims and classify each one."""
+    config = config or IndexConfig()
+    statements: list[Statement] = [s for d in documents for s in d.statements]
+    doc_pos = {d.id: k for k, d in enumerate(documents)}
+    facts_cache: dict[str, Facts] = {}
+    items: list[Item] = []
+    item_cache: dict[tuple[int, str], Item] = {}
+    facts: list[Facts] = []
+    for s in statements:
+        f = facts_cache.get(s.plain)
+        if f is None:
+            f = extract_facts(s.plain)
+            facts_cache[s.plain] = f
+        facts.append(f)
+        key = (doc_pos[s.doc_id], s.plain)
+        it = item_cache.get(key)
+        if it is None:
+            it = _item(key[0], f, s.plain)
+            item_cache[key] = it
+        items.append(it)
+
+    pairs = link_items(items, _link_config(config))
+    roots = group(len(statements), pairs)
+
+    comparisons: dict[tuple[str, str], Comparison] = {}
+    links_of_root: dict[int, list[Link]] = {}
+    conflicts_of_root: dict[int, list[Conflict]] = {}
+    for p in pairs:
+        sa, sb = statements[p.a], statements[p.b]
+        pair_key = (sa.plain, sb.plain)
+        cmp = comparisons.get(pair_key)
+        if cmp is None:
+            cmp = compare(facts[p.a], facts[p.b], sa.plain, sb.plain)
+            comparisons[pair_key] = cmp
+        root = roots[p.a]
+        links_of_root.setdefault(root, []).append(
+            Link(sa.id, sb.id, round(p.score, 3), p.shared, cmp.notes))
+        for c in cmp.conflicts:
+            conflicts_of_root.setdefault(root, []).append(
+                Conflict(sa.id, sb.id, c.kind, _as_written(sa, c.a_value),
+                         _as_written(sb, c.b_value), c.subject))
+
+    members: dict[int, list[int]] = {}
+    for i, r in enumerate(roots):
+        members.setdefault(r, []).append(i)
+    claims: list[Claim] = []
+    claim_of_item: dict[int, str] = {}
+    for number, (root, idx) in enumerate(sorted(members.items(), key=lambda kv: kv[1][0]), 1):
+        cid = f"c{number}"
+        for i in idx:
+            claim_of_item[i] = cid
+        claims.append(Claim(
+            id=cid,
+            statements=tuple(statements[i].id for i in idx),
+            links=tuple(links_of_root.get(root, ())),
+            conflicts=tuple(conflicts_of_root.get(root, ())),
+            sources=len({statements[i].doc_id for i in idx}),
+        ))
+    claim_by_id = {c.id: c for c in claims}
+    verdicts = _verdicts(statements, claims, claim_of_item)
+    return ClaimIndex(
+        documents=tuple(documents),
+        claims=tuple(claims),
+        verdicts=verdicts,
+        statements={s.id: s for s in statements},
+        claim_by_id=claim_by_id,
+    )
+
+
+def _verdicts(statements: Sequence[Statement], claims: Sequence[Claim],
+              claim_of_item: dict[int, str]) -> dict[str, Verdict]:
+    by_id = {c.id: c for c in claims}
+    conflicts_of: dict[str, list[Conflict]] = {}
+    links_of: dict[str, list[Link]] = {}
+    for c in claims:
+        for x in c.conflicts:
+            conflicts_of.setdefault(x.a, []).append(x)
+            conflicts_of.setdefault(x.b, []).append(x)
+        for link in c.links:
+            links_of.setdefault(link.a, []).append(link)
+            links_of.setdefault(link.b, []).append(link)
+    verdicts: dict[str, Verdict] = {}
+    for i, s in enumerate(statements):
+        claim = by_id[claim_of_item[i]]
+        mine = conflicts_of.get(s.id, [])
+        if mine:
+            status = Status.CONFLICTING
+            reason = explain.combine([explain.conflict_reason(c, s.id) for c in mine])
+        else:
+            links = sorted(links_of.get(s.id, []), key=lambda link: -link.score)
+            if links:
+                status = Status.AGREEING
+                reason = explain.agree_reason(links[0], s.id, len(links) - 1)
+            else:
+                status = Status.UNCORROBORATED
+                reason = explain.uncorroborated_reason()
+        verdicts[s.id] = Verdict(status, claim.id, claim.sources, reason)
+    return verdicts
