@@ -1,0 +1,152 @@
+"""Small hand-made documents and claim indexes for UI tests that must not depend on the engine."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+
+from tui.claims.model import Claim, ClaimIndex, Conflict, Link, Status, Verdict
+from tui.corpus.model import Document, Span, SpanKind, Statement
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def make_document(doc_id: str, path: str, text: str, title: str | None = None) -> Document:
+    """Split ``text`` into one statement per sentence; a first line starting with ``# `` is the title."""
+    statements: list[Statement] = []
+    spans: list[Span] = []
+    paragraph = 0
+    offset = 0
+    for line in text.split("\n"):
+        if not line.strip():
+            paragraph += 1
+        elif line.startswith("# "):
+            spans.append(Span(SpanKind.TITLE, offset, offset + len(line), line))
+        elif line.startswith("By "):
+            spans.append(Span(SpanKind.BYLINE, offset, offset + len(line), line))
+        else:
+            for match in _SENTENCE.finditer(line):
+                chunk = match.group()
+                if not chunk.strip():
+                    continue
+                lead = len(chunk) - len(chunk.lstrip())
+                start = offset + match.start() + lead
+                body = chunk.strip()
+                statements.append(
+                    Statement(
+                        id=f"{doc_id}:{len(statements)}",
+                        doc_id=doc_id,
+                        index=len(statements),
+                        start=start,
+                        end=start + len(body),
+                        text=body,
+                        plain=body,
+                        paragraph=paragraph,
+                    )
+                )
+        offset += len(line) + 1
+    return Document(
+        id=doc_id,
+        path=path,
+        title=title or (spans[0].text[2:] if spans else path),
+        text=text,
+        statements=tuple(statements),
+        spans=tuple(spans),
+        fingerprint=hashlib.sha256(text.encode()).hexdigest(),
+    )
+
+
+def make_index(
+    documents: Sequence[Document],
+    groups: Sequence[Sequence[str]] = (),
+    conflicts: Sequence[Conflict] = (),
+) -> ClaimIndex:
+    """A claim index from explicit groups of statement ids; every other statement stands alone."""
+    statements = {s.id: s for d in documents for s in d.statements}
+    claims: list[Claim] = []
+    verdicts: dict[str, Verdict] = {}
+    grouped: set[str] = set()
+    for number, group in enumerate(groups):
+        links = tuple(
+            Link(a, b, 0.9, ("shared",), ("about 3,000 ≈ 3,200 (rounding)",) if number == 0 else ())
+            for i, a in enumerate(group)
+            for b in group[i + 1 :]
+        )
+        group_conflicts = tuple(c for c in conflicts if c.a in group)
+        sources = len({statements[s].doc_id for s in group})
+        claim = Claim(f"c{number}", tuple(group), links, group_conflicts, sources)
+        claims.append(claim)
+        for sid in group:
+            grouped.add(sid)
+            in_conflict = any(sid in (c.a, c.b) for c in group_conflicts)
+            status = Status.CONFLICTING if in_conflict else Status.AGREEING
+            reason = "; ".join(c.reason for c in group_conflicts) if in_conflict else f"{sources} sources agree"
+            verdicts[sid] = Verdict(status, claim.id, sources, reason)
+    for sid in statements:
+        if sid in grouped:
+            continue
+        claim = Claim(f"c{len(claims)}", (sid,), (), (), 1)
+        claims.append(claim)
+        verdicts[sid] = Verdict(Status.UNCORROBORATED, claim.id, 1, "only this source reports it")
+    return ClaimIndex(
+        documents=tuple(documents),
+        claims=tuple(claims),
+        verdicts=verdicts,
+        statements=statements,
+        claim_by_id={c.id: c for c in claims},
+    )
+
+
+ARTICLE_A = """# Leader arrives in capital
+
+By Staff Reporter
+
+The president arrived in the capital on November 25th for a state visit.
+About 3,000 people lined the streets to greet him.
+
+Talks focused on the airbase and energy cooperation.
+The visit ends on Friday.
+"""
+
+ARTICLE_B = """# State visit begins
+
+The president landed in the capital on November 26, 2025.
+Some 3,200 people lined the streets.
+
+The two leaders discussed the airbase.
+Officials signed six agreements on trade.
+"""
+
+ARTICLE_C = """# Visit draws crowds
+
+Crowds of about 3,000 greeted the president.
+The talks were held behind closed doors.
+"""
+
+
+def small_corpus() -> tuple[list[Document], ClaimIndex]:
+    """Three articles: one date conflict, one agreeing pair of crowd figures, the rest alone."""
+    docs = [
+        make_document("d1", "a/leader-arrives.txt", ARTICLE_A),
+        make_document("d2", "a/state-visit.txt", ARTICLE_B),
+        make_document("d3", "a/crowds.txt", ARTICLE_C),
+    ]
+    index = make_index(
+        docs,
+        groups=[("d1:1", "d2:1", "d3:0"), ("d1:0", "d2:0"), ("d1:2", "d2:2")],
+        conflicts=[Conflict("d1:0", "d2:0", "date", "November 25th", "November 26, 2025", "arrival")],
+    )
+    return docs, index
+
+
+def hostile_document(doc_id: str = "d9") -> Document:
+    text = (
+        "# Hostile [bold red]title[/]\n\n"
+        "Markup [bold red]x[/] stays literal.\n"
+        "A link [link=http://e]y[/link] is not followed.\n"
+        "Escape \x1b[31mred\x1b[0m and bell \x07 are shown.\n"
+        + "z" * 200_000
+        + ".\n"
+    )
+    return make_document(doc_id, "evil.txt", text)

@@ -1,0 +1,119 @@
+"""The Textual application: paints the articles at once, indexes claims in a worker, saves state."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from tui.claims.model import ClaimIndex
+from tui.commands import ReaderCommands
+from tui.corpus.model import Document, LoadProblem
+from tui.screens.reader import IndexBuilder, ReaderScreen
+from tui.state import StateStore
+from tui.widgets.text import display_text
+
+SAVE_DELAY = 1.0
+"""Seconds of quiet before the position is written, so holding j does not hammer the disk."""
+
+
+def _default_builder(documents: Sequence[Document]) -> ClaimIndex:
+    from tui.claims import build_index  # type: ignore[attr-defined]
+
+    index: ClaimIndex = build_index(documents)
+    return index
+
+
+class SeedReaderApp(App[int]):
+    """Side-by-side reader for ``documents``; ``corpus_key`` names the corpus for saved state.
+
+    ``keymap`` maps binding ids (``reader.next``, ``reader.filter``... see ``?``) to keys.
+    ``index_builder`` replaces ``tui.claims.build_index`` (tests, other engines).
+    """
+
+    TITLE = "seedreader"
+    CSS_PATH = "reader.tcss"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        problems: Sequence[LoadProblem] = (),
+        *,
+        corpus_key: str,
+        data_dir: Path | None = None,
+        keymap: Mapping[str, str] | None = None,
+        index_builder: IndexBuilder | None = None,
+    ) -> None:
+        super().__init__()
+        if not documents:
+            raise ValueError("SeedReaderApp needs at least one document")
+        self.documents = tuple(documents)
+        self.problems = tuple(problems)
+        self.corpus_key = corpus_key
+        if data_dir is None:
+            from tui.paths import data_dir as default_data_dir
+
+            data_dir = default_data_dir()
+        self.store = StateStore(data_dir)
+        self._builder: IndexBuilder = index_builder or _default_builder
+        self._save_timer: object | None = None
+        if keymap:
+            self.set_keymap(dict(keymap))
+
+    @property
+    def reader(self) -> ReaderScreen:
+        return self.get_screen("reader")  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        state = None
+        try:
+            state = self.store.load(self.corpus_key)
+        except OSError:
+            state = None
+        self.install_screen(ReaderScreen(self.documents, builder=self._builder, state=state), "reader")
+        self.push_screen("reader")
+        self._report_problems()
+
+    def _report_problems(self) -> None:
+        if not self.problems:
+            return
+        skipped = [p for p in self.problems if p.fatal]
+        warnings = [p for p in self.problems if not p.fatal]
+        lines = []
+        if skipped:
+            lines.append(f"Skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''}:")
+            lines.extend(f"• {display_text(str(p))}" for p in skipped[:8])
+            if len(skipped) > 8:
+                lines.append(f"… and {len(skipped) - 8} more")
+        lines.extend(f"• {display_text(str(p))}" for p in warnings[:4])
+        self.notify("\n".join(lines), title="Some files were not loaded" if skipped else "Warnings",
+                    severity="warning", timeout=12, markup=False)
+
+    def schedule_save(self) -> None:
+        """Save the position soon; called after every move."""
+        if self._save_timer is not None:
+            self._save_timer.stop()  # type: ignore[attr-defined]
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_state)
+
+    def save_state(self) -> None:
+        try:
+            screen = self.get_screen("reader")
+        except KeyError:
+            return
+        if not isinstance(screen, ReaderScreen) or not screen.is_mounted:
+            return
+        try:
+            self.store.save(self.corpus_key, screen.reader_state())
+        except OSError as error:
+            self.notify(f"Could not save the reader position: {error}", severity="warning")
+
+    async def action_quit(self) -> None:
+        self.save_state()
+        self.exit(0)

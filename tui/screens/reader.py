@@ -1,0 +1,458 @@
+"""The main screen: article panes side by side that follow the claim index as the cursor moves."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import Worker, WorkerState
+
+from tui.claims.model import ClaimIndex, Status
+from tui.corpus.model import Document
+from tui.state import ReaderState
+from tui.widgets.article_pane import ArticlePane
+from tui.widgets.article_view import FILTERS, ArticleView
+from tui.widgets.claim_panel import ClaimPanel
+from tui.widgets.status_bar import StatusBar
+
+MIN_PANE_WIDTH = 40
+"""Below this a pane is too narrow to read; show fewer panes and page with [ and ]."""
+WIDE = 120
+"""Terminals at least this wide (and 30 rows tall) open with the claim panel shown."""
+
+IndexBuilder = Callable[[Sequence[Document]], ClaimIndex]
+
+
+class ReaderScreen(Screen[None]):
+    """Owns the keys, the pane order and paging, and keeps panes, claim panel and status in step."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Next", id="reader.next"),
+        Binding("k,up", "cursor_up", "Prev", id="reader.previous"),
+        Binding("g,home", "first", "First statement", id="reader.first", show=False),
+        Binding("G,end", "last", "Last statement", id="reader.last", show=False),
+        Binding("pagedown", "page_down", "Page down", id="reader.page_down", show=False),
+        Binding("pageup", "page_up", "Page up", id="reader.page_up", show=False),
+        Binding("tab,l", "next_pane", "Pane →", id="reader.next_pane"),
+        Binding("h,shift+tab", "previous_pane", "Pane ←", id="reader.previous_pane", show=False),
+        Binding("n", "next_status('conflicting', 1)", "Next conflict", id="reader.next_conflict"),
+        Binding("N", "next_status('conflicting', -1)", "Prev conflict", id="reader.previous_conflict", show=False),
+        Binding("u", "next_status('uncorroborated', 1)", "Next uncorroborated", id="reader.next_uncorroborated"),
+        Binding(
+            "U",
+            "next_status('uncorroborated', -1)",
+            "Prev uncorroborated",
+            id="reader.previous_uncorroborated",
+            show=False,
+        ),
+        Binding("f", "cycle_filter", "Filter", id="reader.filter"),
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("s", "toggle_lock", "Scroll lock", id="reader.scroll_lock", show=False),
+        Binding("c", "toggle_claim", "Claim", id="reader.claim_panel"),
+        Binding("right_square_bracket", "page(1)", "More articles", id="reader.page_next", show=False),
+        Binding("left_square_bracket", "page(-1)", "Earlier articles", id="reader.page_previous", show=False),
+        Binding("d", "documents", "Articles", id="reader.documents"),
+        Binding("question_mark", "help", "Help", id="reader.help"),
+        Binding("q", "quit", "Quit", id="reader.quit"),
+    ]
+
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        *,
+        builder: IndexBuilder,
+        state: ReaderState | None = None,
+    ) -> None:
+        super().__init__()
+        self.documents: tuple[Document, ...] = tuple(documents)
+        self._builder = builder
+        self.index: ClaimIndex | None = None
+        by_fingerprint = {d.fingerprint: d for d in self.documents if d.fingerprint}
+        state = state or ReaderState()
+        order = [by_fingerprint[f].id for f in state.order if f in by_fingerprint]
+        self.order: list[str] = list(dict.fromkeys(order)) or [d.id for d in self.documents]
+        """Ids of the documents shown, in pane order (the document list ``d`` edits it)."""
+        self.cursors: dict[str, int] = {
+            by_fingerprint[f].id: i for f, i in state.cursors.items() if f in by_fingerprint
+        }
+        active = by_fingerprint.get(state.active)
+        self.active_id: str = active.id if active is not None and active.id in self.order else self.order[0]
+        self.filter: str = state.filter if state.filter in FILTERS else "all"
+        self.scroll_lock: bool = state.scroll_lock
+        self.page_start: int = max(0, state.page)
+        self.pane_count: int = 0
+        self._claim_open: bool | None = None
+        self._by_id = {d.id: d for d in self.documents}
+
+    # Composition and layout ----------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Horizontal(id="panes")
+        yield ClaimPanel(id="claim")
+        yield StatusBar()
+        yield Footer()
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        return list(self.query_one("#panes").query_children(ArticlePane))
+
+    @property
+    def active_pane(self) -> ArticlePane | None:
+        for pane in self.panes:
+            if pane.document.id == self.active_id:
+                return pane
+        panes = self.panes
+        return panes[0] if panes else None
+
+    @property
+    def active_view(self) -> ArticleView | None:
+        pane = self.active_pane
+        return pane.view if pane is not None else None
+
+    def on_mount(self) -> None:
+        self.query_one(StatusBar).set_indexing(True)
+        self.run_worker(self._build_index, thread=True, exclusive=True, group="index", name="index")
+
+    def _build_index(self) -> ClaimIndex:
+        return self._builder(self.documents)
+
+    def _fits(self, width: int) -> int:
+        return max(1, width // MIN_PANE_WIDTH)
+
+    async def on_resize(self, event: events.Resize) -> None:
+        if self._claim_open is None:
+            self._claim_open = event.size.width >= WIDE and event.size.height >= 30
+            self.query_one(ClaimPanel).display = self._claim_open
+        self.set_class(event.size.height < 30, "-short")
+        count = min(self._fits(event.size.width), len(self.order))
+        if count != self.pane_count:
+            self.pane_count = count
+            await self._show_page(self.page_start)
+
+    async def _show_page(self, start: int) -> None:
+        """Mount the panes for ``order[start:start + pane_count]`` and resync them."""
+        start = max(0, min(start, len(self.order) - max(1, self.pane_count)))
+        self.page_start = start
+        shown = self.order[start : start + max(1, self.pane_count)]
+        if self.active_id not in shown:
+            self.active_id = shown[0]
+        container = self.query_one("#panes")
+        existing = [pane.document.id for pane in self.panes]
+        if existing != shown:
+            for pane in self.panes:
+                self.cursors[pane.document.id] = pane.view.cursor
+            await container.remove_children()
+            panes = [ArticlePane(self._by_id[d], self.index, self.cursors.get(d, 0), self.filter) for d in shown]
+            await container.mount_all(panes)
+        self.call_after_refresh(self._sync)
+
+    def _sync(self) -> None:
+        """Focus the active pane, keep its cursor on screen and make the others follow it."""
+        view = self.active_view
+        if view is None:
+            return
+        for pane in self.panes:
+            pane.view.filter = self.filter
+        if not view.has_focus:
+            view.focus()
+        view.ensure_cursor_visible()
+        self._follow(view)
+
+    # Following -------------------------------------------------------------------
+
+    def _current_statement_id(self) -> str | None:
+        view = self.active_view
+        if view is None or not view.document.statements:
+            return None
+        return view.document.statements[view.cursor].id
+
+    def _follow(self, source: ArticleView) -> None:
+        """Bring each other pane's counterpart of the cursor statement into view, at the same row."""
+        self.active_id = source.document.id
+        self.cursors[source.document.id] = source.cursor
+        sid = self._current_statement_id()
+        counterparts: dict[str, str] = {}
+        if self.index is not None and sid is not None and sid in self.index.verdicts:
+            counterparts = self.index.counterparts(sid)
+        row = source.cursor_row()
+        for pane in self.panes:
+            view = pane.view
+            if view is source:
+                pane.set_link_state("")
+                continue
+            if self.index is None or sid is None:
+                pane.set_link_state("")
+                continue
+            other = counterparts.get(pane.document.id)
+            if other is None:
+                view.set_cursor(view.cursor, linked=False)
+                pane.set_link_state("not reported here")
+                continue
+            target = self.index.statements[other].index
+            view.set_cursor(target, linked=True)
+            self.cursors[pane.document.id] = target
+            if self.scroll_lock:
+                view.scroll_statement_to(target, row if row is not None else 0)
+            pane.set_link_state(f"↔ statement {target + 1}")
+        self._update_claim(sid)
+        self._update_status()
+        self.app.call_later(self._schedule_save)
+
+    def _schedule_save(self) -> None:
+        save = getattr(self.app, "schedule_save", None)
+        if callable(save):
+            save()
+
+    def _update_claim(self, sid: str | None) -> None:
+        panel = self.query_one(ClaimPanel)
+        if panel.display:
+            panel.show(self.index, sid, [self._by_id[d] for d in self.order])
+
+    def _update_status(self) -> None:
+        counts: Counter[Status] | None = None
+        if self.index is not None:
+            counts = Counter(v.status for v in self.index.verdicts.values())
+        view = self.active_view
+        position = ""
+        if view is not None:
+            total = len(view.document.statements)
+            position = f"{view.document.name}: statement {view.cursor + 1 if total else 0}/{total}"
+        shown = len(self.panes)
+        page = f"articles {self.page_start + 1}–{self.page_start + shown} of {len(self.order)}"
+        self.query_one(StatusBar).show(
+            articles=len(self.documents),
+            statements=sum(len(d.statements) for d in self.documents),
+            counts=counts,
+            filter_name=self.filter,
+            scroll_lock=self.scroll_lock,
+            position=position,
+            page=page,
+        )
+
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        event.stop()
+        self._follow(event.view)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        widget = event.widget
+        if isinstance(widget, ArticleView) and widget.document.id != self.active_id:
+            self._follow(widget)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "index":
+            return
+        if event.state == WorkerState.SUCCESS:
+            result = event.worker.result
+            assert isinstance(result, ClaimIndex)
+            self.set_index(result)
+        elif event.state == WorkerState.ERROR:
+            self.query_one(StatusBar).set_indexing(False)
+            self.notify(f"Could not build the claim index: {event.worker.error}", severity="error", timeout=10)
+
+    def set_index(self, index: ClaimIndex) -> None:
+        self.index = index
+        self.query_one(StatusBar).set_indexing(False)
+        for pane in self.panes:
+            pane.set_index(index)
+        view = self.active_view
+        if view is not None:
+            self._follow(view)
+
+    # State for saving -------------------------------------------------------------
+
+    def reader_state(self) -> ReaderState:
+        for pane in self.panes:
+            self.cursors[pane.document.id] = pane.view.cursor
+        fingerprint = {d.id: d.fingerprint for d in self.documents}
+        return ReaderState(
+            order=[fingerprint[d] for d in self.order],
+            active=fingerprint.get(self.active_id, ""),
+            cursors={fingerprint[d]: i for d, i in self.cursors.items()},
+            filter=self.filter,
+            page=self.page_start,
+            scroll_lock=self.scroll_lock,
+        )
+
+    # Actions ------------------------------------------------------------------------
+
+    def _move(self, target: int | None) -> None:
+        view = self.active_view
+        if view is not None and target is not None:
+            view.move_cursor(target)
+
+    def action_cursor_down(self) -> None:
+        view = self.active_view
+        if view is not None:
+            self._move(view.step(1))
+
+    def action_cursor_up(self) -> None:
+        view = self.active_view
+        if view is not None:
+            self._move(view.step(-1))
+
+    def action_first(self) -> None:
+        view = self.active_view
+        if view is not None:
+            self._move(view.step(1, start=-1))
+
+    def action_last(self) -> None:
+        view = self.active_view
+        if view is not None:
+            self._move(view.step(-1, start=len(view.document.statements)))
+
+    def _page(self, direction: int) -> None:
+        view = self.active_view
+        if view is None or not view.document.statements:
+            return
+        first, _ = view.statement_lines(view.cursor)
+        height = max(1, view.scrollable_content_region.height - 2)
+        target = view.statement_at_line(first + direction * height)
+        if target is not None and target == view.cursor:
+            target = view.step(direction)
+        if target is not None:
+            row = view.cursor_row()
+            view.move_cursor(target)
+            if row is not None:
+                view.scroll_statement_to(target, row)
+                self._follow(view)
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    async def _focus_pane(self, position: int) -> None:
+        """Focus the pane at ``position`` in ``order``, paging when it is off screen."""
+        position = max(0, min(position, len(self.order) - 1))
+        doc_id = self.order[position]
+        shown = self.order[self.page_start : self.page_start + self.pane_count]
+        self.active_id = doc_id
+        if doc_id not in shown:
+            start = position if position < self.page_start else position - self.pane_count + 1
+            await self._show_page(start)
+        else:
+            self._sync()
+
+    async def action_next_pane(self) -> None:
+        await self._focus_pane(self.order.index(self.active_id) + 1)
+
+    async def action_previous_pane(self) -> None:
+        await self._focus_pane(self.order.index(self.active_id) - 1)
+
+    async def jump(self, statement_id: str) -> None:
+        """Show the article holding ``statement_id`` (adding it back if hidden) and put the cursor there."""
+        doc_id = statement_id.rsplit(":", 1)[0]
+        document = self._by_id.get(doc_id)
+        if document is None:
+            return
+        statement = next((s for s in document.statements if s.id == statement_id), None)
+        if statement is None:
+            return
+        if doc_id not in self.order:
+            self.order.append(doc_id)
+            self.notify(f"Showing {document.name} again")
+        self.cursors[doc_id] = statement.index
+        await self._focus_pane(self.order.index(doc_id))
+        pane = self.active_pane
+        if pane is not None and pane.document.id == doc_id:
+            pane.view.set_cursor(statement.index)
+            self.call_after_refresh(self._sync)
+
+    async def action_next_status(self, status: str, direction: int) -> None:
+        """Jump to the next statement with ``status`` in reading order across all shown articles."""
+        if self.index is None:
+            self.notify("Still indexing claims…", severity="warning")
+            return
+        view = self.active_view
+        if view is None:
+            return
+        verdicts = self.index.verdicts
+        sequence = [(d, s) for d in self.order for s in range(len(self._by_id[d].statements))]
+        if not sequence:
+            return
+        here = sequence.index((self.active_id, view.cursor)) if view.document.statements else 0
+        count = len(sequence)
+        for step in range(1, count + 1):
+            raw = here + direction * step
+            doc_id, position = sequence[raw % count]
+            statement = self._by_id[doc_id].statements[position]
+            verdict = verdicts.get(statement.id)
+            if verdict is not None and verdict.status.value == status:
+                if raw >= count or raw < 0:
+                    self.notify("Search wrapped around", timeout=2)
+                await self.jump(statement.id)
+                return
+        label = "conflicting" if status == "conflicting" else status
+        self.notify(f"No {label} statements in the articles shown")
+
+    def action_cycle_filter(self) -> None:
+        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        for pane in self.panes:
+            pane.view.set_filter(self.filter)
+        self._update_status()
+        self._schedule_save()
+
+    def action_toggle_lock(self) -> None:
+        self.scroll_lock = not self.scroll_lock
+        self.notify(f"Scroll lock {'on' if self.scroll_lock else 'off'}", timeout=2)
+        view = self.active_view
+        if view is not None:
+            self._follow(view)
+
+    def action_toggle_claim(self) -> None:
+        panel = self.query_one(ClaimPanel)
+        panel.display = not panel.display
+        self._claim_open = bool(panel.display)
+        self._update_claim(self._current_statement_id())
+        self.call_after_refresh(self._sync)
+
+    async def action_page(self, direction: int) -> None:
+        if len(self.order) <= self.pane_count:
+            self.notify("All articles are shown", timeout=2)
+            return
+        await self._show_page(self.page_start + direction * max(1, self.pane_count))
+        self._update_status()
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        def chosen(statement_id: str | None) -> None:
+            if statement_id:
+                self.run_worker(self.jump(statement_id), group="jump")
+
+        self.app.push_screen(SearchScreen(self.documents, self.index), chosen)
+
+    def action_documents(self) -> None:
+        from tui.screens.documents import DocumentsScreen
+
+        async def chosen(order: list[str] | None) -> None:
+            if not order:
+                return
+            self.order = order
+            if self.active_id not in order:
+                self.active_id = order[0]
+            self.pane_count = min(self._fits(self.size.width), len(self.order))
+            await self._show_page(0 if self.active_id not in order[: self.pane_count] else 0)
+            await self._focus_pane(self.order.index(self.active_id))
+
+        self.app.push_screen(DocumentsScreen(self.documents, self.order), chosen)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.active_bindings))
+
+    async def action_quit(self) -> None:
+        save = getattr(self.app, "save_state", None)
+        if callable(save):
+            save()
+        self.app.exit(0)

@@ -1,0 +1,111 @@
+"""One article: a header (title, file, status counts, link state) over its ``ArticleView``."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.claims.model import ClaimIndex, Status
+from tui.corpus.model import Document
+from tui.widgets.article_view import ArticleView
+from tui.widgets.text import display_text
+
+STATUS_STYLES: dict[Status, str] = {
+    Status.AGREEING: "$success",
+    Status.CONFLICTING: "$error",
+    Status.UNCORROBORATED: "$warning",
+}
+
+
+def status_counts(document: Document, index: ClaimIndex | None) -> Counter[Status]:
+    counts: Counter[Status] = Counter()
+    if index is None:
+        return counts
+    for statement in document.statements:
+        verdict = index.verdicts.get(statement.id)
+        if verdict is not None:
+            counts[verdict.status] += 1
+    return counts
+
+
+def counts_content(counts: Counter[Status] | None) -> Content:
+    """``✓ 12  ✗ 3  ? 8`` with theme colours; the glyphs say it all without colour."""
+    if counts is None:
+        return Content.styled("indexing…", "$text-muted")
+    parts: list[str | tuple[str, str]] = []
+    for status, glyph in ((Status.AGREEING, "✓"), (Status.CONFLICTING, "✗"), (Status.UNCORROBORATED, "?")):
+        if parts:
+            parts.append("  ")
+        parts.append((f"{glyph} {counts[status]}", STATUS_STYLES[status]))
+    return Content.assemble(*parts)
+
+
+class PaneHeader(Static):
+    """Three fixed lines, so the body never jumps: title, file and counts, link state."""
+
+    DEFAULT_CSS = """
+    PaneHeader {
+        height: 3;
+        padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        background: $panel;
+        color: $text;
+    }
+    """
+
+
+class ArticlePane(Vertical):
+    """The header and body of one article; the screen tells it what to show."""
+
+    DEFAULT_CSS = """
+    ArticlePane {
+        width: 1fr;
+        height: 1fr;
+        min-width: 20;
+        border-right: vkey $panel-lighten-2;
+    }
+    ArticlePane:focus-within PaneHeader {
+        background: $primary 40%;
+    }
+    """
+
+    def __init__(
+        self, document: Document, index: ClaimIndex | None, cursor: int = 0, filter: str = "all"
+    ) -> None:
+        super().__init__(id=f"pane-{document.id}")
+        self.document = document
+        self.index = index
+        self.view = ArticleView(document, index=index, cursor=cursor)
+        self.view.filter = filter
+        self.link_state: str = ""
+        """Third header line: empty, or "not reported here" when the current claim is absent."""
+
+    def compose(self) -> ComposeResult:
+        yield PaneHeader(self._header_content())
+        yield self.view
+
+    def _header_content(self) -> Content:
+        document = self.document
+        counts = status_counts(document, self.index) if self.index is not None else None
+        title = Content.styled(display_text(document.title) or document.name, "bold")
+        meta = Content.assemble((display_text(document.name), "$text-muted"), "  ", counts_content(counts))
+        state = Content.styled(self.link_state, "$text-muted italic") if self.link_state else Content("")
+        return Content("\n").join([title, meta, state])
+
+    def refresh_header(self) -> None:
+        self.query_one(PaneHeader).update(self._header_content())
+
+    def set_index(self, index: ClaimIndex | None) -> None:
+        self.index = index
+        self.view.set_index(index)
+        self.refresh_header()
+
+    def set_link_state(self, text: str) -> None:
+        if text != self.link_state:
+            self.link_state = text
+            self.refresh_header()

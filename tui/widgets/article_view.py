@@ -1,0 +1,427 @@
+"""The body of one article: a Line API view of its statements with a status gutter and a cursor.
+
+One widget per article, not one per statement: lines are wrapped once per width, each line knows
+the block (statement or title/byline/heading span) it belongs to, and rendered strips are cached
+until the cursor, highlight, filter, index or theme changes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.claims.model import ClaimIndex, Status
+from tui.corpus.model import Document, SpanKind, Statement
+from tui.widgets.text import display_text, wrap_offsets
+
+GLYPHS: dict[Status | None, str] = {
+    Status.AGREEING: "✓",
+    Status.CONFLICTING: "✗",
+    Status.UNCORROBORATED: "?",
+    None: "·",
+}
+"""The status glyphs: they carry the status on their own when there is no colour."""
+
+FILTERS: tuple[str, ...] = ("all", "conflicting", "uncorroborated", "agreeing")
+"""Filter cycle for ``f``; every value but ``all`` is a ``Status`` value."""
+
+CURSOR_BAR = "▌"
+NOTE_MARK = "•"
+GUTTER = 4
+"""Cursor bar, note marker, status glyph, one space."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-level unit of the view: a statement, a span (title, byline...) or a blank line."""
+
+    kind: str
+    """``"statement"``, ``"blank"`` or a ``SpanKind`` value."""
+    text: str
+    """Already sanitised, whitespace collapsed."""
+    statement: Statement | None = None
+
+
+def build_blocks(document: Document) -> list[Block]:
+    """Statements and spans in reading order, a blank line between paragraphs and around spans."""
+    entries: list[tuple[int, int, Block]] = []
+    for span in document.spans:
+        if span.kind is SpanKind.BOILERPLATE:
+            continue
+        entries.append((span.start, 0, Block(span.kind.value, display_text(span.text))))
+    for statement in document.statements:
+        entries.append((statement.start, 1, Block("statement", display_text(statement.text), statement)))
+    entries.sort(key=lambda entry: (entry[0], entry[1]))
+    blocks: list[Block] = []
+    last_paragraph: int | None = None
+    for _, _, block in entries:
+        if block.statement is None:
+            if blocks and blocks[-1].kind != "blank":
+                blocks.append(Block("blank", ""))
+            blocks.append(block)
+            blocks.append(Block("blank", ""))
+            last_paragraph = None
+            continue
+        paragraph = block.statement.paragraph
+        if last_paragraph is not None and paragraph != last_paragraph and blocks[-1].kind != "blank":
+            blocks.append(Block("blank", ""))
+        blocks.append(block)
+        last_paragraph = paragraph
+    while blocks and blocks[-1].kind == "blank":
+        blocks.pop()
+    return blocks
+
+
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Statements of one document, wrapped to the width, with a gutter and a cursor.
+
+    The reader screen owns the keys; this widget owns layout, drawing and mouse input.
+    ``note_ids`` is the hook for the notes store: statement ids that carry a note get a marker in
+    the second gutter column (call ``set_note_ids`` to update it).
+    """
+
+    COMPONENT_CLASSES = {
+        "article-view--cursor",
+        "article-view--cursor-inactive",
+        "article-view--linked",
+        "article-view--bar",
+        "article-view--bar-linked",
+        "article-view--agreeing",
+        "article-view--conflicting",
+        "article-view--uncorroborated",
+        "article-view--pending",
+        "article-view--text-conflicting",
+        "article-view--span",
+        "article-view--title",
+        "article-view--dimmed",
+        "article-view--note",
+    }
+
+    DEFAULT_CSS = """
+    ArticleView {
+        overflow-x: hidden;
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+        background: $surface;
+        color: $text;
+    }
+    ArticleView > .article-view--cursor { background: $accent 35%; }
+    ArticleView > .article-view--cursor-inactive { background: $accent 12%; }
+    ArticleView > .article-view--linked { background: $primary 35%; }
+    ArticleView > .article-view--bar { color: $accent; text-style: bold; }
+    ArticleView > .article-view--bar-linked { color: $primary; text-style: bold; }
+    ArticleView > .article-view--agreeing { color: $success; text-style: bold; }
+    ArticleView > .article-view--conflicting { color: $error; text-style: bold; }
+    ArticleView > .article-view--uncorroborated { color: $warning; text-style: bold; }
+    ArticleView > .article-view--pending { color: $text-disabled; }
+    ArticleView > .article-view--text-conflicting { color: $text-error; }
+    ArticleView > .article-view--span { color: $text-muted; text-style: italic; }
+    ArticleView > .article-view--title { color: $text-muted; text-style: bold; }
+    ArticleView > .article-view--dimmed { color: $text-disabled; }
+    ArticleView > .article-view--note { color: $secondary; text-style: bold; }
+    """
+
+    class CursorMoved(Message):
+        """The user moved the cursor in this view (key, click or wheel)."""
+
+        def __init__(self, view: ArticleView, statement_id: str) -> None:
+            super().__init__()
+            self.view = view
+            self.statement_id = statement_id
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
+    def __init__(
+        self,
+        document: Document,
+        *,
+        index: ClaimIndex | None = None,
+        cursor: int = 0,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.document = document
+        self.index = index
+        self.blocks = build_blocks(document)
+        self._statement_block: list[int] = [
+            number for number, block in enumerate(self.blocks) if block.statement is not None
+        ]
+        self.cursor = min(max(0, cursor), max(0, len(document.statements) - 1))
+        self.linked = True
+        """Whether the cursor statement is shown highlighted when this view is not focused."""
+        self.filter = "all"
+        self.note_ids: set[str] = set()
+        """Statement ids with a note: the notes store sets this through ``set_note_ids``."""
+        self._wrap_width = -1
+        self._line_block: list[int] = []
+        self._line_range: list[tuple[int, int]] = []
+        self._block_first_line: list[int] = []
+        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+
+    # Layout -----------------------------------------------------------------
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_block)
+
+    def _layout(self, width: int) -> None:
+        """Wrap every block to ``width`` columns of text (the gutter comes on top)."""
+        text_width = max(8, width - GUTTER)
+        if text_width == self._wrap_width:
+            return
+        self._wrap_width = text_width
+        line_block: list[int] = []
+        line_range: list[tuple[int, int]] = []
+        first_line: list[int] = []
+        for number, block in enumerate(self.blocks):
+            first_line.append(len(line_block))
+            for start, end in wrap_offsets(block.text, text_width):
+                line_block.append(number)
+                line_range.append((start, end))
+        self._line_block = line_block
+        self._line_range = line_range
+        self._block_first_line = first_line
+        self._strips.clear()
+        self.virtual_size = Size(width, len(line_block))
+
+    def _content_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def on_resize(self, event: events.Resize) -> None:
+        row = self.cursor_row()
+        self._layout(self._content_width())
+        if row is not None and self.document.statements:
+            self.scroll_statement_to(self.cursor, row)
+        self.refresh()
+
+    def on_mount(self) -> None:
+        self._layout(max(GUTTER + 8, self._content_width()))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def statement_lines(self, statement_index: int) -> tuple[int, int]:
+        """First line and one past the last line of a statement."""
+        block = self._statement_block[statement_index]
+        first = self._block_first_line[block]
+        last = self._block_first_line[block + 1] if block + 1 < len(self.blocks) else self.line_count
+        return first, last
+
+    def statement_at_line(self, line: int) -> int | None:
+        """The statement drawn on ``line``, or the nearest one after it (before it at the end)."""
+        if not self._line_block or not self._statement_block:
+            return None
+        line = max(0, min(line, self.line_count - 1))
+        block = self._line_block[line]
+        position = bisect_right(self._statement_block, block) - 1
+        if position >= 0 and self._statement_block[position] == block:
+            return position
+        return min(position + 1, len(self._statement_block) - 1)
+
+    def cursor_row(self) -> int | None:
+        """Row of the cursor's first line inside the viewport, or ``None`` when it is off screen."""
+        if not self.document.statements or not self._line_block:
+            return None
+        first, _ = self.statement_lines(self.cursor)
+        row = first - round(self.scroll_y)
+        return row if 0 <= row < self.scrollable_content_region.height else None
+
+    # State changes ------------------------------------------------------------
+
+    def invalidate(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def set_index(self, index: ClaimIndex | None) -> None:
+        self.index = index
+        self.invalidate()
+
+    def set_filter(self, value: str) -> None:
+        self.filter = value
+        self.invalidate()
+
+    def set_note_ids(self, note_ids: set[str]) -> None:
+        """Mark the statements that carry notes (the notes store calls this)."""
+        self.note_ids = set(note_ids)
+        self.invalidate()
+
+    def set_cursor(self, statement_index: int, *, linked: bool = True) -> None:
+        """Move the cursor without telling anyone (the screen calls this on followers)."""
+        if not self.document.statements:
+            return
+        statement_index = max(0, min(statement_index, len(self.document.statements) - 1))
+        if statement_index != self.cursor or linked != self.linked:
+            self.cursor = statement_index
+            self.linked = linked
+            self.invalidate()
+
+    def move_cursor(self, statement_index: int) -> None:
+        """Move the cursor as the user asked: keep it in view and tell the screen."""
+        if not self.document.statements:
+            return
+        self.set_cursor(statement_index, linked=True)
+        self.ensure_cursor_visible()
+        self.post_message(self.CursorMoved(self, self.document.statements[self.cursor].id))
+
+    def ensure_cursor_visible(self) -> None:
+        if not self.document.statements:
+            return
+        first, last = self.statement_lines(self.cursor)
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        if first < top:
+            self.scroll_to(y=max(0, first - 1), animate=False, immediate=True)
+        elif last > top + height:
+            target = min(first, last - height + 1)
+            self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+    def scroll_statement_to(self, statement_index: int, row: int) -> None:
+        """Scroll so that a statement's first line sits at viewport ``row`` (clamped)."""
+        if not self.document.statements:
+            return
+        first, last = self.statement_lines(statement_index)
+        height = max(1, self.scrollable_content_region.height)
+        row = max(0, min(row, height - min(height, last - first)))
+        self.scroll_to(y=max(0, first - row), animate=False, immediate=True)
+
+    def status_of(self, statement: Statement) -> Status | None:
+        if self.index is None:
+            return None
+        verdict = self.index.verdicts.get(statement.id)
+        return verdict.status if verdict else None
+
+    def matches_filter(self, statement: Statement) -> bool:
+        if self.filter == "all":
+            return True
+        status = self.status_of(statement)
+        return status is not None and status.value == self.filter
+
+    def step(self, direction: int, start: int | None = None) -> int | None:
+        """The next statement in ``direction`` that the filter keeps, or ``None``."""
+        statements = self.document.statements
+        position = self.cursor if start is None else start
+        position += direction
+        while 0 <= position < len(statements):
+            if self.matches_filter(statements[position]):
+                return position
+            position += direction
+        return None
+
+    # Mouse -------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        statement = self.statement_at_line(round(self.scroll_y) + offset.y)
+        self.focus()
+        if statement is not None:
+            self.move_cursor(statement)
+
+    def _after_wheel(self) -> None:
+        """Wheel scrolling drags the cursor along so it never leaves the screen."""
+        if not self.document.statements or self.cursor_row() is not None:
+            return
+        top = round(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
+        first, _ = self.statement_lines(self.cursor)
+        line = top if first < top else top + height - 1
+        statement = self.statement_at_line(line)
+        if statement is not None:
+            first, last = self.statement_lines(statement)
+            if first < top and statement + 1 < len(self.document.statements):
+                statement += 1
+            self.set_cursor(statement)
+            self.post_message(self.CursorMoved(self, self.document.statements[self.cursor].id))
+
+    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        super()._on_mouse_scroll_down(event)
+        self.call_after_refresh(self._after_wheel)
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        super()._on_mouse_scroll_up(event)
+        self.call_after_refresh(self._after_wheel)
+
+    # Drawing -----------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self._content_width()
+        line = round(self.scroll_y) + y
+        key = (line, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_strip(line, width)
+            self._strips[key] = strip
+        return strip
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"article-view--{name}", partial=True)
+
+    def _render_strip(self, line: int, width: int) -> Strip:
+        base = self.rich_style
+        if line >= self.line_count:
+            return Strip.blank(width, base)
+        block_number = self._line_block[line]
+        block = self.blocks[block_number]
+        start, end = self._line_range[line]
+        text = block.text[start:end].rstrip(" ")
+        first_line = self._block_first_line[block_number] == line
+        statement = block.statement
+        if statement is None:
+            if block.kind == "blank":
+                return Strip.blank(width, base)
+            style = base + self._style("title" if block.kind == SpanKind.TITLE.value else "span")
+            segments = [Segment(" " * GUTTER, base), Segment(text, style)]
+            return Strip(segments).adjust_cell_length(width, base)
+
+        is_cursor = statement.index == self.cursor
+        focused = self.has_focus
+        line_style = base
+        bar = Segment(" ", base)
+        if is_cursor and focused:
+            line_style = base + self._style("cursor")
+            bar = Segment(CURSOR_BAR, line_style + self._style("bar"))
+        elif is_cursor and self.linked:
+            line_style = base + self._style("linked")
+            bar = Segment(CURSOR_BAR, line_style + self._style("bar-linked"))
+        elif is_cursor:
+            line_style = base + self._style("cursor-inactive")
+        status = self.status_of(statement)
+        kept = self.matches_filter(statement)
+        if not kept:
+            text_style = line_style + self._style("dimmed")
+        elif status is Status.CONFLICTING:
+            text_style = line_style + self._style("text-conflicting")
+        else:
+            text_style = line_style
+        note = Segment(" ", line_style)
+        glyph = Segment(" ", line_style)
+        if first_line:
+            if statement.id in self.note_ids:
+                note = Segment(NOTE_MARK, line_style + self._style("note"))
+            glyph_style = self._style("dimmed") if not kept else self._style(
+                status.value if status is not None else "pending"
+            )
+            glyph = Segment(GLYPHS[status], line_style + glyph_style)
+        segments = [bar, note, glyph, Segment(" ", line_style), Segment(text, text_style)]
+        return Strip(segments).adjust_cell_length(width, line_style)
+
+    def on_focus(self) -> None:
+        self.invalidate()
+
+    def on_blur(self) -> None:
+        self.invalidate()

@@ -1,0 +1,154 @@
+"""What the sources say about the current statement: versions, differing words, conflicts, notes."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.claims.model import ClaimIndex, Status
+from tui.corpus.model import Document
+from tui.widgets.article_pane import STATUS_STYLES
+from tui.widgets.article_view import GLYPHS
+from tui.widgets.text import display_text
+
+_TOKEN = re.compile(r"\w+(?:[’'.,]\w+)*", re.UNICODE)
+DIFF_STYLE = "bold underline $text-warning"
+"""Differing words: underlined as well as coloured so they survive NO_COLOR."""
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+
+
+def differing_words(text: str, others: Sequence[str]) -> list[tuple[int, int]]:
+    """Offsets of the words of ``text`` that no other version shares (in order, via difflib)."""
+    mine = _tokens(text)
+    if not others:
+        return []
+    shared = [False] * len(mine)
+    words = [token for _, _, token in mine]
+    for other in others:
+        matcher = difflib.SequenceMatcher(None, words, [t for _, _, t in _tokens(other)], autojunk=False)
+        for block in matcher.get_matching_blocks():
+            for position in range(block.a, block.a + block.size):
+                shared[position] = True
+    return [(start, end) for (start, end, _), same in zip(mine, shared) if not same]
+
+
+def highlight_differences(text: str, others: Sequence[str]) -> Content:
+    parts: list[str | tuple[str, str]] = []
+    position = 0
+    for start, end in differing_words(text, others):
+        parts.append(text[position:start])
+        parts.append((text[start:end], DIFF_STYLE))
+        position = end
+    parts.append(text[position:])
+    return Content.assemble(*parts)
+
+
+class ClaimPanel(VerticalScroll, can_focus=False):
+    """The claim behind the cursor, in words.
+
+    ``notes`` is the hook for the notes store: a list of note texts for the current statement,
+    shown under the versions; assign it and call ``refresh_claim()``.
+    """
+
+    DEFAULT_CSS = """
+    ClaimPanel {
+        height: 14;
+        border-top: solid $primary;
+        background: $surface-darken-1;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    ClaimPanel > Static { width: 1fr; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.notes: list[str] = []
+        """Notes attached to the current statement (set by the notes store)."""
+        self._index: ClaimIndex | None = None
+        self._statement_id: str | None = None
+        self._order: tuple[Document, ...] = ()
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(Content.styled("Indexing claims…", "$text-muted"), id="claim-body")
+
+    def show(self, index: ClaimIndex | None, statement_id: str | None, order: Sequence[Document]) -> None:
+        """Describe ``statement_id``; ``order`` is the documents in the order panes show them."""
+        self._index = index
+        self._statement_id = statement_id
+        self._order = tuple(order)
+        self.refresh_claim()
+
+    def refresh_claim(self) -> None:
+        self.query_one("#claim-body", Static).update(self.describe())
+        self.scroll_home(animate=False)
+
+    def describe(self) -> Content:
+        index, sid = self._index, self._statement_id
+        if index is None:
+            return Content.styled("Indexing claims…", "$text-muted")
+        if sid is None or sid not in index.verdicts:
+            return Content.styled("No statement selected.", "$text-muted")
+        verdict = index.verdicts[sid]
+        statement = index.statements[sid]
+        documents = {d.id: d for d in index.documents}
+        lines: list[Content] = []
+        sources = "1 source" if verdict.sources == 1 else f"{verdict.sources} sources"
+        lines.append(
+            Content.assemble(
+                (f"{GLYPHS[verdict.status]} {verdict.status.value}", f"bold {STATUS_STYLES[verdict.status]}"),
+                ("  ·  ", "$text-muted"),
+                (sources, "bold"),
+                ("  ·  ", "$text-muted"),
+                (display_text(verdict.reason), "$text-muted"),
+            )
+        )
+        for conflict in index.conflicts_of(sid):
+            lines.append(Content.styled(display_text(conflict.reason), "bold $text-error"))
+        versions: list[tuple[str, str]] = [(statement.doc_id, sid)]
+        counterparts = index.counterparts(sid)
+        rank = {d.id: n for n, d in enumerate(self._order)}
+        for doc_id in sorted(counterparts, key=lambda d: rank.get(d, len(rank))):
+            versions.append((doc_id, counterparts[doc_id]))
+        texts = [display_text(index.statements[s].text) for _, s in versions]
+        width = max(len(display_text(documents[d].name)) for d, _ in versions) if versions else 0
+        width = min(width, 28)
+        for number, ((doc_id, version_id), text) in enumerate(zip(versions, texts)):
+            others = texts[:number] + texts[number + 1 :]
+            name = display_text(documents[doc_id].name)
+            if len(name) > width:
+                name = name[: width - 1] + "…"
+            marker = "▶ " if number == 0 else "  "
+            version_status = index.verdicts[version_id].status
+            lines.append(
+                Content.assemble(
+                    (marker, "bold $accent"),
+                    (GLYPHS[version_status], f"bold {STATUS_STYLES[version_status]}"),
+                    " ",
+                    (name.ljust(width), "$text-muted"),
+                    "  ",
+                    highlight_differences(text, others),
+                )
+            )
+        if len(versions) == 1:
+            lines.append(Content.styled("  No other source reports this.", "$text-muted italic"))
+        claim = index.claim_of(sid)
+        link_notes: list[str] = []
+        for link in claim.links:
+            if sid in (link.a, link.b):
+                for note in link.notes:
+                    if note not in link_notes:
+                        link_notes.append(note)
+        for note in link_notes:
+            lines.append(Content.assemble(("≈ ", "bold $success"), (display_text(note), "$text-muted")))
+        for note in self.notes:
+            lines.append(Content.assemble(("• note: ", "bold $secondary"), display_text(note)))
+        return Content("\n").join(lines)

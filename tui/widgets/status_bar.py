@@ -1,0 +1,61 @@
+"""One line under the panes: corpus totals, filter, scroll lock and position."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import ProgressBar, Static
+
+from tui.claims.model import Status
+from tui.widgets.article_pane import counts_content
+
+
+class StatusBar(Horizontal):
+    DEFAULT_CSS = """
+    StatusBar {
+        height: 1;
+        dock: bottom;
+        background: $panel;
+    }
+    StatusBar > #status-text { width: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    StatusBar > ProgressBar { width: 34; }
+    StatusBar > ProgressBar Bar { width: 20; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status-text")
+        yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="indexing")
+
+    def set_indexing(self, running: bool) -> None:
+        self.query_one(ProgressBar).display = running
+
+    def show(
+        self,
+        *,
+        articles: int,
+        statements: int,
+        counts: Counter[Status] | None,
+        filter_name: str,
+        scroll_lock: bool,
+        position: str,
+        page: str,
+    ) -> None:
+        sep = (" │ ", "$text-muted")
+        content = Content.assemble(
+            f"{articles} articles · {statements} statements  ",
+            counts_content(counts),
+            sep,
+            ("filter: ", "$text-muted"),
+            (filter_name, "bold" if filter_name != "all" else ""),
+            sep,
+            ("lock: ", "$text-muted"),
+            "on" if scroll_lock else "off",
+            sep,
+            page,
+            sep,
+            position,
+        )
+        self.query_one("#status-text", Static).update(content)

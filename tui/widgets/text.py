@@ -1,0 +1,109 @@
+"""Making untrusted article text safe to draw, and wrapping it fast.
+
+Article text never goes through Rich markup: widgets build ``Text``/``Segment`` objects from the
+strings returned here, which carry no control characters a terminal would act on.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rich.cells import cell_len, get_character_cell_size
+
+_C0_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
+"""C0 controls map to their Unicode "control picture" (ESC -> ␛) so hostile bytes stay visible."""
+
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+"""C0, DEL, C1 and bidi/format controls: terminals act on them, or they reorder what is shown."""
+
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+def _replace(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return _C0_PICTURES[code]
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def sanitize(text: str) -> str:
+    """``text`` with every control character replaced by a visible placeholder.
+
+    Tabs and line breaks inside one statement become spaces first: a statement is one flow of text.
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    text = text.replace("\t", " ").replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    return _UNSAFE.sub(_replace, text)
+
+
+def display_text(text: str) -> str:
+    """One statement as the reader shows it: whitespace runs collapsed, controls made visible."""
+    return sanitize(" ".join(text.split()))
+
+
+def _hard_split(text: str, start: int, end: int, width: int) -> tuple[list[tuple[int, int]], int, int]:
+    """Cut ``text[start:end]`` (one word wider than a line) into pieces of at most ``width`` cells.
+
+    Returns the full lines, the start of the last partial piece and its cell count.
+    """
+    lines: list[tuple[int, int]] = []
+    if text.isascii():
+        pos = start
+        while end - pos > width:
+            lines.append((pos, pos + width))
+            pos += width
+        return lines, pos, end - pos
+    line_start = start
+    used = 0
+    for index in range(start, end):
+        size = get_character_cell_size(text[index])
+        if used + size > width and used:
+            lines.append((line_start, index))
+            line_start = index
+            used = 0
+        used += size
+    return lines, line_start, used
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap: ``(start, end)`` offsets of each line of ``text`` in at most ``width`` cells.
+
+    Trailing spaces stay on the line they follow (callers strip them when drawing); a word longer
+    than the line is cut. Linear in the length of ``text``, so a 200,000-character line is fine.
+    """
+    width = max(1, width)
+    measure = len if text.isascii() else cell_len
+    if measure(text) <= width:
+        return [(0, len(text))]
+    lines: list[tuple[int, int]] = []
+    line_start = 0
+    col = 0
+    for match in _WORD.finditer(text):
+        word_start, token_end = match.span()
+        word = match.group().rstrip()
+        word_end = word_start + len(word)
+        word_cells = measure(word)
+        if col and word and col + word_cells > width:
+            lines.append((line_start, word_start))
+            line_start = word_start
+            col = 0
+        if word_cells > width:
+            full, line_start, col = _hard_split(text, word_start, word_end, width)
+            lines.extend(full)
+        else:
+            col += word_cells
+        col += token_end - word_end
+    lines.append((line_start, len(text)))
+    return lines
+
+
+@lru_cache(maxsize=4096)
+def cells(text: str) -> int:
+    return len(text) if text.isascii() else cell_len(text)
