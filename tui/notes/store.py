@@ -60,6 +60,8 @@ SCHEMA_V1: tuple[str, ...] = (
 )
 """The first schema, kept verbatim so the migration test can build a v1 database."""
 
+# A rowid table on purpose: SQLite 3.40's integrity check reports false NOT NULL errors on
+# WITHOUT ROWID tables, which would make a healthy store look corrupt.
 SCHEMA_V2: tuple[str, ...] = (
     """
     CREATE TABLE note_tags (
@@ -67,7 +69,7 @@ SCHEMA_V2: tuple[str, ...] = (
         position INTEGER NOT NULL,
         tag TEXT NOT NULL,
         PRIMARY KEY (note_id, tag)
-    ) WITHOUT ROWID
+    )
     """,
     "CREATE INDEX note_tags_tag ON note_tags(tag)",
 )
