@@ -115,17 +115,18 @@ def compare(fa: Facts, fb: Facts, plain_a: str, plain_b: str) -> Comparison:
     ops, closeness = _alignment(fa, fb)
     found: list[Found] = []
     notes: list[str] = []
-    _compare_numbers(fa, fb, plain_a, plain_b, ops, found, notes)
-    _compare_dates(fa, fb, plain_a, plain_b, ops, found)
+    close = closeness >= 0.6
+    _compare_numbers(fa, fb, plain_a, plain_b, ops, found, notes, close)
+    _compare_dates(fa, fb, plain_a, plain_b, ops, found, close)
     if closeness >= 0.5:
-        _compare_names(fa, fb, plain_a, plain_b, ops, found)
+        _compare_names(fa, fb, plain_a, plain_b, ops, found, close)
         _compare_polarity(fa, fb, plain_a, plain_b, ops, found)
     return Comparison(tuple(found), tuple(notes))
 
 
 def _compare_numbers(fa: Facts, fb: Facts, pa: str, pb: str,
                      ops: list[tuple[str, int, int, int, int]], found: list[Found],
-                     notes: list[str]) -> None:
+                     notes: list[str], close: bool) -> None:
     values_b = {y.value for y in fb.numbers if y.qualifier != "vague"}
     values_a = {x.value for x in fa.numbers if x.qualifier != "vague"}
     paired_b: set[int] = set()
@@ -135,8 +136,8 @@ def _compare_numbers(fa: Facts, fb: Facts, pa: str, pb: str,
         if not partners:
             # Reordered (active/passive): pair by what is counted.
             partners = [k for k, y in enumerate(fb.numbers)
-                        if x.noun and y.noun == x.noun and x.noun != "percent"]
-            if len(partners) != 1:
+                        if x.noun and y.noun == x.noun and (x.noun != "percent" or close)]
+            if len(partners) != 1 or sum(1 for z in fa.numbers if z.noun == x.noun) != 1:
                 continue
         for k in partners:
             y = fb.numbers[k]
@@ -159,7 +160,8 @@ def _compare_numbers(fa: Facts, fb: Facts, pa: str, pb: str,
 
 
 def _compare_dates(fa: Facts, fb: Facts, pa: str, pb: str,
-                   ops: list[tuple[str, int, int, int, int]], found: list[Found]) -> None:
+                   ops: list[tuple[str, int, int, int, int]], found: list[Found],
+                   close: bool) -> None:
     unpaired_a: list[DateFact] = []
     paired_b: set[int] = set()
     for x in fa.dates:
@@ -179,16 +181,14 @@ def _compare_dates(fa: Facts, fb: Facts, pa: str, pb: str,
     # when both statements are about the same kind of event.
     if len(unpaired_a) == 1 and len(unpaired_b) == 1:
         x, y = unpaired_a[0], unpaired_b[0]
-        if x.day is None or y.day is None:
-            return
         events = (_EVENT_STEMS & set(fa.tokens.stems)) & set(fb.tokens.stems)
-        if not events:
+        if not close and (x.day is None or y.day is None or not events):
             return
         if any(not _dates_conflict(x, z) for z in fb.dates):
             return
         if _dates_conflict(x, y):
             found.append(Found("date", _text(pa, x.start, x.end), _text(pb, y.start, y.end),
-                               sorted(events)[0]))
+                               sorted(events)[0] if events else ""))
 
 
 def _same_name(x: NameFact, y: NameFact) -> bool:
@@ -198,10 +198,19 @@ def _same_name(x: NameFact, y: NameFact) -> bool:
     return fuzz.ratio(a, b) >= 80
 
 
+def _orphan(name: NameFact, other_words: set[str]) -> list[str]:
+    """The distinctive words of ``name`` the other statement never uses."""
+    if name.first == 0 and name.last == 1:
+        return []  # a lone sentence-initial capital is as likely a common word
+    return [w for w in name.distinctive if w not in other_words]
+
+
 def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
-                   ops: list[tuple[str, int, int, int, int]], found: list[Found]) -> None:
+                   ops: list[tuple[str, int, int, int, int]], found: list[Found],
+                   close: bool) -> None:
     words_a = set(fa.tokens.norms)
     words_b = set(fb.tokens.norms)
+    pairs: list[tuple[NameFact, NameFact, list[str], list[str]]] = []
     for tag, i1, i2, j1, j2 in ops:
         if tag != "replace":
             continue
@@ -209,9 +218,16 @@ def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
         ys = [y for y in fb.names if y.first < j2 and j1 < y.last]
         if len(xs) != 1 or len(ys) != 1:
             continue
-        x, y = xs[0], ys[0]
-        changed_a = [w for w in x.distinctive if w not in words_b]
-        changed_b = [w for w in y.distinctive if w not in words_a]
+        pairs.append((xs[0], ys[0], _orphan(xs[0], words_b), _orphan(ys[0], words_a)))
+    if not pairs and close:
+        # Reordered clauses: one orphan name on each side.
+        xs2 = [(x, _orphan(x, words_b)) for x in fa.names]
+        ys2 = [(y, _orphan(y, words_a)) for y in fb.names]
+        xs2 = [(x, o) for x, o in xs2 if o]
+        ys2 = [(y, o) for y, o in ys2 if o]
+        if len(xs2) == 1 and len(ys2) == 1:
+            pairs.append((xs2[0][0], ys2[0][0], xs2[0][1], ys2[0][1]))
+    for x, y, changed_a, changed_b in pairs:
         if not changed_a or not changed_b:
             continue
         if fuzz.ratio(" ".join(changed_a), " ".join(changed_b)) >= 80 or _same_name(x, y):
@@ -219,6 +235,7 @@ def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
         if any(len(w) <= 2 for w in changed_a + changed_b):
             continue
         found.append(Found("name", _text(pa, x.start, x.end), _text(pb, y.start, y.end)))
+        return
 
 
 def _window(plain: str, facts: Facts, i1: int, i2: int) -> str:
@@ -248,6 +265,15 @@ def _compare_polarity(fa: Facts, fb: Facts, pa: str, pb: str,
                 break
         if antonym:
             break
+    if antonym is None:
+        all_a = {(pid, side) for _, pid, side in fa.polar}
+        all_b = {(pid, side) for _, pid, side in fb.polar}
+        for i, pid, side in fa.polar:
+            if (pid, 1 - side) in all_b and (pid, 1 - side) not in all_a \
+                    and (pid, side) not in all_b:
+                j = next(j for j, p2, s2 in fb.polar if p2 == pid and s2 == 1 - side)
+                antonym = (i, i + 1, j, j + 1)
+                break
     if antonym and neg_flip:
         return  # "did not win" vs "lost": the same fact.
     if antonym:
