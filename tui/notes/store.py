@@ -9,6 +9,7 @@ store reports why (``reason``) and the reader carries on without notes.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import uuid
@@ -224,7 +225,8 @@ class NoteStore:
             return self._conn
         path = self.path
         if path.exists():
-            self._check_file()
+            if not self._check_file():
+                return self._open_read_only()
         elif not create:
             return None
         else:
@@ -255,8 +257,8 @@ class NoteStore:
         reason = self._reason or "notes are disabled"
         return reason[len(prefix) :] if reason.startswith(prefix) else reason
 
-    def _check_file(self) -> None:
-        """Refuse anything that is not a SQLite file before SQLite touches it."""
+    def _check_file(self) -> bool:
+        """Refuse anything that is not a SQLite file before SQLite touches it; True if writable."""
         path = self.path
         if path.is_dir():
             raise self._fail("is a directory, not a notes database; notes are disabled")
@@ -267,6 +269,11 @@ class NoteStore:
             raise self._fail(f"cannot read the notes database ({error.strerror or error}); notes are disabled")
         if header and header != SQLITE_HEADER:
             raise self._fail("is not a SQLite database (corrupt?); left untouched, notes are disabled")
+        try:
+            os.close(os.open(path, os.O_RDWR))
+        except OSError:
+            return False
+        return True
 
     def _connect(self, mode: str) -> sqlite3.Connection:
         uri = f"file:{urlquote(str(self.path.absolute()))}?mode={mode}"
@@ -281,10 +288,17 @@ class NoteStore:
         return conn
 
     def _validate(self, conn: sqlite3.Connection) -> int:
-        """Integrity and version checks that read only, before anything may write."""
+        """Integrity and version checks that only read, before anything may write.
+
+        ``sqlite3.OperationalError`` (cannot open, locked) passes through: that is not
+        corruption, and the caller may still fall back to read-only.
+        """
         try:
             check = conn.execute("PRAGMA quick_check(1)").fetchone()
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            has_tables = bool(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+        except sqlite3.OperationalError:
+            raise
         except sqlite3.DatabaseError as error:
             raise self._fail(f"database is unreadable or corrupt ({error}); left untouched, notes are disabled")
         if check is None or check[0] != "ok":
@@ -294,17 +308,20 @@ class NoteStore:
                 f"notes schema {version} is newer than this seedreader understands ({SCHEMA_VERSION}); "
                 "notes are disabled"
             )
-        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        if version == 0 and has_tables:
             raise self._fail("is a SQLite database but not a seedreader notes store; left untouched")
         return version
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
-        self._validate(conn)
-        conn.execute("PRAGMA foreign_keys = ON")
+        """Validate, switch to WAL, migrate, and prove a write lock can be taken."""
         try:
+            self._validate(conn)
+            conn.execute("PRAGMA foreign_keys = ON")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             conn.execute("PRAGMA synchronous = FULL")
             self._migrate(conn)
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
         except sqlite3.OperationalError as error:
             if _is_read_only(error):
                 raise _ReadOnly() from error
@@ -317,33 +334,36 @@ class NoteStore:
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Re-read inside the lock: another reader may have migrated meanwhile.
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             for migration in MIGRATIONS[version:]:
                 migration(conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
 
     def _open_read_only(self) -> sqlite3.Connection:
+        """Read-only access; ``immutable`` is the last resort when WAL files cannot be created."""
+        version = -1
         conn: sqlite3.Connection | None = None
         for mode in ("ro", "ro&immutable=1"):
             try:
                 conn = self._connect(mode)
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                version = self._validate(conn)
                 break
             except sqlite3.OperationalError:
                 if conn is not None:
                     conn.close()
                 conn = None
+            except NoteStoreUnavailable:
+                if conn is not None:
+                    conn.close()
+                raise
         if conn is None:
             raise self._fail("cannot open the notes database, not even read-only; notes are disabled")
-        try:
-            version = self._validate(conn)
-        except NoteStoreUnavailable:
-            conn.close()
-            raise
         if version != SCHEMA_VERSION:
             conn.close()
             raise self._fail(f"notes schema {version} needs an upgrade but the file is read-only; notes are disabled")
