@@ -11,7 +11,7 @@ class IndexConfig:
     """Minimum link score (0..1) for two statements to count as the same report."""
     max_links_per_statement: int = 8
     """A statement keeps at most this many links in total (near-duplicates explode otherwise)."""
-    max_links_per_document: int = 1
+    max_links_per_document: int = 2
     """...and at most this many into any one other document."""
     max_term_df_ratio: float = 0.03
     """Terms in more than this share of statements are too common to find candidates with..."""

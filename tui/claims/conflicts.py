@@ -15,7 +15,7 @@ from rapidfuzz.distance import Indel
 
 from tui.claims.facts import DateFact, Facts, NameFact, NumberFact
 
-_EVENT_STEMS = frozenset({"visit", "leave", "meet", "vote", "open", "sign", "arrest", "dead",
+EVENT_STEMS = frozenset({"visit", "leave", "meet", "vote", "open", "sign", "arrest", "dead",
                           "elect", "hold", "start", "end", "launch", "announc", "releas",
                           "ratify", "hearing", "trial", "strike", "flood", "storm"})
 
@@ -110,14 +110,18 @@ def _context_same(fa: Facts, fb: Facts, x: NumberFact, y: NumberFact) -> bool:
     return (bool(before_a) and before_a == before_b) or (bool(after_a) and after_a == after_b)
 
 
-def compare(fa: Facts, fb: Facts, plain_a: str, plain_b: str) -> Comparison:
-    """Conflicts and compatibility notes between two linked statements."""
+def compare(fa: Facts, fb: Facts, plain_a: str, plain_b: str,
+            context: frozenset[str] = frozenset()) -> Comparison:
+    """Conflicts and compatibility notes between two linked statements.
+
+    ``context`` holds terms a scene-setting statement borrows from the one it dates.
+    """
     ops, closeness = _alignment(fa, fb)
     found: list[Found] = []
     notes: list[str] = []
     close = closeness >= 0.6
     _compare_numbers(fa, fb, plain_a, plain_b, ops, found, notes, close)
-    _compare_dates(fa, fb, plain_a, plain_b, ops, found, close)
+    _compare_dates(fa, fb, plain_a, plain_b, ops, found, close, context)
     if closeness >= 0.5:
         _compare_names(fa, fb, plain_a, plain_b, ops, found, close)
         _compare_polarity(fa, fb, plain_a, plain_b, ops, found)
@@ -161,7 +165,7 @@ def _compare_numbers(fa: Facts, fb: Facts, pa: str, pb: str,
 
 def _compare_dates(fa: Facts, fb: Facts, pa: str, pb: str,
                    ops: list[tuple[str, int, int, int, int]], found: list[Found],
-                   close: bool) -> None:
+                   close: bool, context: frozenset[str]) -> None:
     unpaired_a: list[DateFact] = []
     paired_b: set[int] = set()
     for x in fa.dates:
@@ -181,7 +185,8 @@ def _compare_dates(fa: Facts, fb: Facts, pa: str, pb: str,
     # when both statements are about the same kind of event.
     if len(unpaired_a) == 1 and len(unpaired_b) == 1:
         x, y = unpaired_a[0], unpaired_b[0]
-        events = (_EVENT_STEMS & set(fa.tokens.stems)) & set(fb.tokens.stems)
+        events = (EVENT_STEMS & (set(fa.tokens.stems) | context)) & (
+            set(fb.tokens.stems) | context)
         if not close and (x.day is None or y.day is None or not events):
             return
         if any(not _dates_conflict(x, z) for z in fb.dates):

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 
 from tui.claims import explain
 from tui.claims.config import IndexConfig
-from tui.claims.conflicts import Comparison, compare
+from tui.claims.conflicts import EVENT_STEMS, Comparison, compare
 from tui.claims.facts import Facts, extract_facts
 from tui.claims.linking import Item, LinkConfig, group, link_items
 from tui.claims.model import Claim, ClaimIndex, Conflict, Link, Status, Verdict
 from tui.claims.terms import content_terms, stem
+from tui.claims.text import MONTHS
 from tui.corpus.model import Document, Statement
 
 
@@ -28,10 +29,24 @@ def _link_config(config: IndexConfig) -> LinkConfig:
     )
 
 
-def _item(doc: int, facts: Facts, plain: str) -> Item:
+def _sets_the_scene(facts: Facts) -> bool:
+    """Opens with a date adverbial ("On November 26, 2025, ...") that dates what follows."""
+    return bool(facts.dates) and facts.dates[0].first <= 1 and facts.dates[0].day is not None
+
+
+def _item(doc: int, facts: Facts, plain: str, context: frozenset[str] = frozenset()) -> Item:
     toks = facts.tokens
-    terms = content_terms(toks.stems)
+    terms = content_terms(toks.stems) | context
     surface: dict[str, str] = {}
+    # A day-dated event ("arrival ... on November 25th") is evidence in itself: two reports
+    # of the same kind of event in the same month are likely the same report.
+    events = EVENT_STEMS & terms
+    for d in facts.dates:
+        if d.day is not None and d.month is not None:
+            for e in events:
+                key = f"@{d.month}:{e}"
+                surface[key] = f"{MONTHS[d.month - 1].title()} {e}"
+            terms |= {f"@{d.month}:{e}" for e in events}
     for k, s in enumerate(toks.stems):
         if s in terms and s not in surface:
             surface[s] = plain[toks.starts[k]:toks.ends[k]]
@@ -65,11 +80,21 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
             f = extract_facts(s.plain)
             facts_cache[s.plain] = f
         facts.append(f)
+    contexts: dict[int, frozenset[str]] = {}
+    for k, s in enumerate(statements):
+        nxt = k + 1
+        if (_sets_the_scene(facts[k]) and nxt < len(statements)
+                and statements[nxt].doc_id == s.doc_id
+                and statements[nxt].paragraph == s.paragraph):
+            contexts[k] = frozenset(content_terms(facts[nxt].tokens.stems))
+    for k, s in enumerate(statements):
+        context = contexts.get(k, frozenset())
         key = (doc_pos[s.doc_id], s.plain)
-        it = item_cache.get(key)
+        it = item_cache.get(key) if not context else None
         if it is None:
-            it = _item(key[0], f, s.plain)
-            item_cache[key] = it
+            it = _item(key[0], facts[k], s.plain, context)
+            if not context:
+                item_cache[key] = it
         items.append(it)
 
     pairs = link_items(items, _link_config(config))
@@ -83,8 +108,10 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
         pair_key = (sa.plain, sb.plain)
         cmp = comparisons.get(pair_key)
         if cmp is None:
-            cmp = compare(facts[p.a], facts[p.b], sa.plain, sb.plain)
-            comparisons[pair_key] = cmp
+            cmp = compare(facts[p.a], facts[p.b], sa.plain, sb.plain,
+                          contexts.get(p.a, frozenset()) | contexts.get(p.b, frozenset()))
+            if p.a not in contexts and p.b not in contexts:
+                comparisons[pair_key] = cmp
         root = roots[p.a]
         links_of_root.setdefault(root, []).append(
             Link(sa.id, sb.id, round(p.score, 3), p.shared, cmp.notes))
