@@ -97,7 +97,7 @@ def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float
         word = x.surface.get(t) or y.surface.get(t) or t
         if word not in shown:
             shown.append(word)
-        if len(shown) == 6:
+        if len(shown) == 8:
             break
     return score, tuple(shown)
 
