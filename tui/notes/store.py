@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -158,8 +159,8 @@ class NoteStore:
         store = cls(path) if path is not None else cls.default(data_dir)
         try:
             store.open()
-        except NoteStoreUnavailable:
-            pass
+        except NoteStoreUnavailable as error:
+            store._reason = store._reason or error.message
         return store
 
     def open(self) -> NoteStore:
@@ -317,7 +318,7 @@ class NoteStore:
         try:
             self._validate(conn)
             conn.execute("PRAGMA foreign_keys = ON")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = _enable_wal(conn)
             conn.execute("PRAGMA synchronous = FULL")
             self._migrate(conn)
             conn.execute("BEGIN IMMEDIATE")
@@ -325,6 +326,9 @@ class NoteStore:
         except sqlite3.OperationalError as error:
             if _is_read_only(error):
                 raise _ReadOnly() from error
+            if _is_busy(error):
+                conn.close()
+                raise NoteStoreUnavailable(self.path, "the notes database is busy (another reader holds it); try again")
             raise self._fail(f"cannot open the notes database ({error}); notes are disabled")
         if str(mode).lower() != "wal":
             raise _ReadOnly()
@@ -404,7 +408,7 @@ class NoteStore:
 
     def _translate(self, error: sqlite3.DatabaseError) -> NoteError:
         text = str(error)
-        if "locked" in text or "busy" in text:
+        if _is_busy(error):
             return NoteError(f"{self.path}: the notes database is busy (another reader is writing); try again")
         if _is_read_only(error):
             self._writable = False
@@ -578,6 +582,29 @@ class NoteStore:
 
 class _ReadOnly(Exception):
     """The database opened but cannot be written: fall back to read-only."""
+
+
+def _enable_wal(conn: sqlite3.Connection) -> str:
+    """Switch to WAL, retrying: the switch takes an exclusive lock and SQLite does not run the
+    busy handler for it, so two readers creating the store at once would otherwise fail."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            current = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+            if current == "wal":
+                return current
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
+        except sqlite3.OperationalError as error:
+            if not _is_busy(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
 
 
 def _is_read_only(error: sqlite3.Error) -> bool:
