@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
 
 from tui.claims.model import Claim, ClaimIndex, Conflict, Link, Status, Verdict
 from tui.corpus.model import Document, Span, SpanKind, Statement
@@ -150,3 +153,35 @@ def hostile_document(doc_id: str = "d9") -> Document:
         + ".\n"
     )
     return make_document(doc_id, "evil.txt", text)
+
+
+def sample_documents() -> tuple[Document, ...]:
+    from tui.corpus import load_corpus
+    from tui.paths import sample_corpus_dir
+
+    return load_corpus([sample_corpus_dir()]).documents
+
+
+async def ready(pilot: object) -> None:
+    """Wait until the claim index worker is done and the panes have synced to it."""
+    app = pilot.app  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+def view_text(view: object) -> list[str]:
+    """The plain text of every visible row of an ``ArticleView``, as rendered strips."""
+    height = view.scrollable_content_region.height  # type: ignore[attr-defined]
+    return [view.render_line(y).text for y in range(height)]  # type: ignore[attr-defined]
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test with ``asyncio.run`` (no async pytest plugin is installed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run

@@ -47,10 +47,10 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, bindings: Mapping[str, ActiveBinding]) -> None:
         super().__init__()
-        self._bindings = dict(bindings)
+        self._reader_bindings = dict(bindings)
 
     def compose(self) -> ComposeResult:
-        lines = help_lines(self.app.get_key_display, self._bindings)
+        lines = help_lines(self.app.get_key_display, self._reader_bindings)
         width = max((len(keys) for keys, _ in lines), default=0) + 2
         body = [Content.styled("Keys (escape closes)", "bold $accent"), Content("")]
         for keys, description in lines:

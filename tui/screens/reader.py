@@ -290,12 +290,12 @@ class ReaderScreen(Screen[None]):
 
     def action_cursor_down(self) -> None:
         view = self.active_view
-        if view is not None:
+        if view is not None and not view.scroll_within(1):
             self._move(view.step(1))
 
     def action_cursor_up(self) -> None:
         view = self.active_view
-        if view is not None:
+        if view is not None and not view.scroll_within(-1):
             self._move(view.step(-1))
 
     def action_first(self) -> None:
@@ -304,13 +304,19 @@ class ReaderScreen(Screen[None]):
             self._move(view.step(1, start=-1))
 
     def action_last(self) -> None:
+        """Last statement; pressed again there, the end of the article (a long last statement)."""
         view = self.active_view
-        if view is not None:
-            self._move(view.step(-1, start=len(view.document.statements)))
+        if view is None:
+            return
+        target = view.step(-1, start=len(view.document.statements))
+        if target == view.cursor or target is None:
+            view.scroll_end(animate=False, immediate=True)
+        else:
+            self._move(target)
 
     def _page(self, direction: int) -> None:
         view = self.active_view
-        if view is None or not view.document.statements:
+        if view is None or not view.document.statements or view.scroll_within(direction):
             return
         first, _ = view.statement_lines(view.cursor)
         height = max(1, view.scrollable_content_region.height - 2)

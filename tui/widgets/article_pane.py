@@ -93,7 +93,7 @@ class ArticlePane(Vertical):
         document = self.document
         counts = status_counts(document, self.index) if self.index is not None else None
         title = Content.styled(display_text(document.title) or document.name, "bold")
-        meta = Content.assemble((display_text(document.name), "$text-muted"), "  ", counts_content(counts))
+        meta = Content.assemble(counts_content(counts), "  ", (display_text(document.name), "$text-muted"))
         state = Content.styled(self.link_state, "$text-muted italic") if self.link_state else Content("")
         return Content("\n").join([title, meta, state])
 

@@ -289,6 +289,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             target = min(first, last - height + 1)
             self.scroll_to(y=max(0, target), animate=False, immediate=True)
 
+    def scroll_within(self, direction: int) -> bool:
+        """Scroll a page inside a cursor statement taller than the view; ``False`` when already at its edge."""
+        if not self.document.statements:
+            return False
+        first, last = self.statement_lines(self.cursor)
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        step = max(1, height - 2)
+        if direction > 0 and last > top + height:
+            self.scroll_to(y=min(top + step, last - height), animate=False, immediate=True)
+            return True
+        if direction < 0 and first < top:
+            self.scroll_to(y=max(top - step, first), animate=False, immediate=True)
+            return True
+        return False
+
     def scroll_statement_to(self, statement_index: int, row: int) -> None:
         """Scroll so that a statement's first line sits at viewport ``row`` (clamped)."""
         if not self.document.statements:

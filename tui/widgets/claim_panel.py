@@ -87,6 +87,9 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         self._order = tuple(order)
         self.refresh_claim()
 
+    def on_resize(self) -> None:
+        self.query_one("#claim-body", Static).update(self.describe())
+
     def refresh_claim(self) -> None:
         self.query_one("#claim-body", Static).update(self.describe())
         self.scroll_home(animate=False)
@@ -119,25 +122,31 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         for doc_id in sorted(counterparts, key=lambda d: rank.get(d, len(rank))):
             versions.append((doc_id, counterparts[doc_id]))
         texts = [display_text(index.statements[s].text) for _, s in versions]
-        width = max(len(display_text(documents[d].name)) for d, _ in versions) if versions else 0
-        width = min(width, 28)
+        available = self.scrollable_content_region.width or 100
+        name_width = min(28, max(len(display_text(documents[d].name)) for d, _ in versions))
+        stacked = available - name_width - 6 < 40
+        """Narrow panels put the source name on its own line, the text under it."""
+        indent = 4 if stacked else name_width + 6
         for number, ((doc_id, version_id), text) in enumerate(zip(versions, texts)):
             others = texts[:number] + texts[number + 1 :]
             name = display_text(documents[doc_id].name)
-            if len(name) > width:
-                name = name[: width - 1] + "…"
-            marker = "▶ " if number == 0 else "  "
+            if len(name) > name_width and not stacked:
+                name = name[: name_width - 1] + "…"
             version_status = index.verdicts[version_id].status
-            lines.append(
-                Content.assemble(
-                    (marker, "bold $accent"),
-                    (GLYPHS[version_status], f"bold {STATUS_STYLES[version_status]}"),
-                    " ",
-                    (name.ljust(width), "$text-muted"),
-                    "  ",
-                    highlight_differences(text, others),
-                )
+            label = Content.assemble(
+                ("▶ " if number == 0 else "  ", "bold $accent"),
+                (GLYPHS[version_status], f"bold {STATUS_STYLES[version_status]}"),
+                " ",
+                (name if stacked else name.ljust(name_width), "$text-muted"),
+                "  ",
             )
+            wrapped = highlight_differences(text, others).wrap(max(10, available - indent))
+            if stacked:
+                lines.append(label)
+                lines.extend(Content(" " * indent) + line for line in wrapped)
+            else:
+                lines.append(label + wrapped[0])
+                lines.extend(Content(" " * indent) + line for line in wrapped[1:])
         if len(versions) == 1:
             lines.append(Content.styled("  No other source reports this.", "$text-muted italic"))
         claim = index.claim_of(sid)

@@ -17,7 +17,6 @@ class StatusBar(Horizontal):
     DEFAULT_CSS = """
     StatusBar {
         height: 1;
-        dock: bottom;
         background: $panel;
     }
     StatusBar > #status-text { width: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
