@@ -263,7 +263,7 @@ def _orphan_section(docs: dict[str, Document], orphans: Iterable[AnchoredNote]) 
     out = [
         "## Orphaned notes",
         "",
-        "These notes belong to the articles above, but the statements they were written on "
+        "These notes belong to the opened articles, but the statements they were written on "
         "are no longer in the current text. They are kept with the text they quoted.",
         "",
     ]
