@@ -73,6 +73,7 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
     facts_cache: dict[str, Facts] = {}
     items: list[Item] = []
     item_cache: dict[tuple[int, str], Item] = {}
+    shape_cache: dict[str, Item] = {}
     facts: list[Facts] = []
     for s in statements:
         f = facts_cache.get(s.plain)
@@ -92,7 +93,14 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
         key = (doc_pos[s.doc_id], s.plain)
         it = item_cache.get(key) if not context else None
         if it is None:
-            it = _item(key[0], facts[k], s.plain, context)
+            shape = shape_cache.get(s.plain) if not context else None
+            if shape is not None:
+                # Same text in another document: share the term set so scores are memoised.
+                it = Item(key[0], shape.terms, shape.compounds, shape.surface)
+            else:
+                it = _item(key[0], facts[k], s.plain, context)
+                if not context:
+                    shape_cache[s.plain] = it
             if not context:
                 item_cache[key] = it
         items.append(it)

@@ -64,11 +64,14 @@ def _close(a: str, b: str, ratio: float) -> bool:
     return fuzz.ratio(a, b) >= ratio
 
 
-def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float
-               ) -> tuple[float, tuple[str, ...]]:
+def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
+               totals: tuple[float, float] | None = None) -> tuple[float, tuple[str, ...]]:
     """Weighted overlap of content terms, 0..1, and the shared terms as written in ``x``."""
-    wx = sum(weights.get(t, 0.0) for t in x.terms)
-    wy = sum(weights.get(t, 0.0) for t in y.terms)
+    if totals is None:
+        wx = sum(weights.get(t, 0.0) for t in x.terms)
+        wy = sum(weights.get(t, 0.0) for t in y.terms)
+    else:
+        wx, wy = totals
     if wx <= 0.0 or wy <= 0.0:
         return 0.0, ()
     shared = x.terms & y.terms
@@ -123,6 +126,15 @@ def link_items(items: Sequence[Item], config: LinkConfig) -> list[ScoredPair]:
 
     half = config.posting_window // 2
     scored: dict[tuple[int, int], ScoredPair] = {}
+    total_of: dict[int, float] = {}
+    totals: list[float] = []
+    for it in items:
+        key_t = id(it.terms)
+        if key_t not in total_of:
+            total_of[key_t] = sum(weights.get(t, 0.0) for t in it.terms)
+        totals.append(total_of[key_t])
+    # Near-duplicate corpora score the same pair of texts many times: score each once.
+    memo: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     for i, it in enumerate(items):
         coarse: dict[int, float] = {}
         doc = it.doc
@@ -144,8 +156,14 @@ def link_items(items: Sequence[Item], config: LinkConfig) -> list[ScoredPair]:
             key = (i, j) if i < j else (j, i)
             if key in scored:
                 continue
-            s, shared = score_pair(items[key[0]], items[key[1]], weights,
-                                   config.fuzzy_term_ratio)
+            x, y = items[key[0]], items[key[1]]
+            mkey = (id(x.terms), id(y.terms))
+            hit = memo.get(mkey)
+            if hit is None:
+                hit = score_pair(x, y, weights, config.fuzzy_term_ratio,
+                                 (totals[key[0]], totals[key[1]]))
+                memo[mkey] = hit
+            s, shared = hit
             if s >= config.link_threshold:
                 scored[key] = ScoredPair(key[0], key[1], s, shared)
     return _select(scored, items, config)
