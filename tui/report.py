@@ -138,8 +138,9 @@ def to_text(index: ClaimIndex, *, width: int = 100, colour: bool = False) -> str
     for doc in index.documents:
         counts = status_counts(index, doc.id)
         figures = "  ".join(f"{GLYPHS[s]} {counts[s]:>3}" for s in Status)
-        head = f"  {doc.id:<4}{len(doc.statements):>4} statements  {figures}  "
-        out.append(head + _clip(safe_line(doc.path), width - len(head)))
+        tail = f"  {len(doc.statements):>4} statements  {figures}"
+        name = _clip(safe_line(doc.name), width - 6 - len(tail))
+        out.append(f"  {doc.id:<4}{name:<{width - 6 - len(tail)}}{tail}")
         out.append("      " + _clip(safe_line(doc.title), width - 6))
     out.append("")
 

@@ -1,0 +1,216 @@
+"""The seedreader command as scripts and pipelines use it: exit codes, stderr lines, output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tui.paths import sample_corpus_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd or ROOT,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def sample_json() -> dict:
+    proc = run("report", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_json_report_follows_the_contract(sample_json: dict) -> None:
+    data = sample_json
+    assert data["schema"] == "seedreader.report/1"
+    assert len(data["documents"]) == 5
+    doc_ids = {d["id"] for d in data["documents"]}
+    for doc in data["documents"]:
+        assert set(doc) >= {"id", "path", "title", "statements"}
+        assert Path(doc["path"]).is_file()
+    for st in data["statements"]:
+        assert set(st) >= {"id", "doc", "start", "end", "text", "status", "claim", "sources"}
+        assert st["doc"] in doc_ids
+        assert st["status"] in {"agreeing", "conflicting", "uncorroborated"}
+    for claim in data["claims"]:
+        assert set(claim) >= {"id", "statements", "links", "conflicts"}
+        for link in claim["links"]:
+            assert set(link) >= {"a", "b", "score", "shared"}
+            assert 0.0 <= link["score"] <= 1.0
+        for conflict in claim["conflicts"]:
+            assert set(conflict) >= {"a", "b", "kind", "a_value", "b_value"}
+
+
+def test_json_offsets_point_into_the_files(sample_json: dict) -> None:
+    paths = {d["id"]: Path(d["path"]) for d in sample_json["documents"]}
+    texts = {
+        doc_id: path.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        for doc_id, path in paths.items()
+    }
+    for st in sample_json["statements"]:
+        assert texts[st["doc"]][st["start"] : st["end"]] == st["text"]
+
+
+def test_every_statement_is_in_exactly_one_claim(sample_json: dict) -> None:
+    membership: dict[str, list[str]] = {}
+    for claim in sample_json["claims"]:
+        for sid in claim["statements"]:
+            membership.setdefault(sid, []).append(claim["id"])
+    ids = [st["id"] for st in sample_json["statements"]]
+    assert sorted(membership) == sorted(ids)
+    assert all(len(claims) == 1 for claims in membership.values())
+    by_id = {st["id"]: st for st in sample_json["statements"]}
+    for claim in sample_json["claims"]:
+        for sid in claim["statements"]:
+            assert by_id[sid]["claim"] == claim["id"]
+
+
+def test_sample_corpus_reports_the_arrival_date_conflict(sample_json: dict) -> None:
+    conflicts = [c for claim in sample_json["claims"] for c in claim["conflicts"]]
+    values = {frozenset((c["a_value"], c["b_value"])) for c in conflicts if c["kind"] == "date"}
+    assert frozenset(("November 25th", "November 26, 2025")) in values
+    by_id = {st["id"]: st for st in sample_json["statements"]}
+    date_conflict = next(
+        c for c in conflicts if {c["a_value"], c["b_value"]} == {"November 25th", "November 26, 2025"}
+    )
+    for side in ("a", "b"):
+        statement = by_id[date_conflict[side]]
+        assert statement["status"] == "conflicting"
+        assert date_conflict[f"{side}_value"] in statement["text"]
+
+
+def test_text_report_shows_conflict_reason_and_is_plain_when_piped() -> None:
+    proc = run("report")
+    assert proc.returncode == 0, proc.stderr
+    assert "date: November 25th ≠ November 26, 2025" in proc.stdout
+    assert "Uncorroborated" in proc.stdout
+    assert "\x1b" not in proc.stdout
+    assert max(len(line) for line in proc.stdout.splitlines()) <= 100
+
+
+def test_fail_on_conflict_sets_exit_code(tmp_path: Path) -> None:
+    assert run("report", "--fail-on-conflict").returncode == 1
+    (tmp_path / "a.txt").write_text("The bridge over the river reopened to traffic on Monday.\n")
+    (tmp_path / "b.txt").write_text("Officials said the library will extend its opening hours.\n")
+    proc = run("report", "--fail-on-conflict", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_nothing_loaded_exits_2_with_one_line_per_problem(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    proc = run("report", str(missing), str(empty))
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert any(str(missing) in line for line in lines)
+    assert any(str(empty) in line for line in lines)
+    assert proc.stdout == ""
+
+
+def test_bad_file_is_skipped_and_the_rest_loads(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("The council approved the new budget on Tuesday after a long debate.\n")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 100)
+    proc = run("report", "--format", "json", str(good), str(binary))
+    assert proc.returncode == 0, proc.stderr
+    assert str(binary) in proc.stderr and "Traceback" not in proc.stderr
+    data = json.loads(proc.stdout)
+    assert [d["path"] for d in data["documents"]] == [str(good)]
+
+
+def test_reader_with_nothing_loaded_exits_2_before_the_ui(tmp_path: Path) -> None:
+    proc = run(str(tmp_path / "missing-folder"))
+    assert proc.returncode == 2
+    assert "missing-folder" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_control_characters_in_articles_never_reach_the_terminal(tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "Officials said the \x1b[31mbridge\x1b[0m reopened on Monday.\n"
+        "A second sentence mentions [bold red]markup[/] that must stay literal.\x07\n"
+    )
+    proc = run("report", str(hostile))
+    assert proc.returncode == 0, proc.stderr
+    assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout
+    assert "[bold red]markup[/]" in proc.stdout
+
+
+def test_config_file_thresholds_apply_and_bad_keys_are_named(tmp_path: Path) -> None:
+    config_dir = tmp_path / "config"
+    config_dir.mkdir()
+    (config_dir / "config.toml").write_text("[index]\nlink_threshold = 1.5\n")
+    proc = run("report", "--format", "json", env={"SEEDREADER_CONFIG_DIR": str(config_dir)})
+    assert proc.returncode == 0, proc.stderr
+    statuses = {st["status"] for st in json.loads(proc.stdout)["statements"]}
+    assert statuses == {"uncorroborated"}, "a threshold above 1 must link nothing"
+    flag = run("report", "--format", "json", "--link-threshold", "0.0001", env={"SEEDREADER_CONFIG_DIR": str(config_dir)})
+    assert flag.returncode == 0, flag.stderr
+    assert {st["status"] for st in json.loads(flag.stdout)["statements"]} != {"uncorroborated"}
+
+    (config_dir / "config.toml").write_text("[index]\nno_such_knob = 3\n")
+    bad = run("report", env={"SEEDREADER_CONFIG_DIR": str(config_dir)})
+    assert bad.returncode == 2
+    assert "config.toml" in bad.stderr and "no_such_knob" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_wheel_ships_the_sample_corpus_and_runs_from_elsewhere(tmp_path: Path) -> None:
+    """A plain (non-editable) install must still find the bundled articles."""
+    wheel_dir = tmp_path / "wheel"
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if build.returncode != 0:
+        pytest.skip(f"cannot build a wheel here: {build.stderr.strip().splitlines()[-1:]}")
+    (wheel,) = wheel_dir.glob("seedreader-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = sorted(n for n in names if n.startswith("tui/sample_corpus/"))
+    expected = sorted(f"tui/sample_corpus/{p.name}" for p in sample_corpus_dir().glob("*.txt"))
+    assert shipped == expected
+
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            "import sys; sys.path.insert(0, sys.argv[1]); from tui.cli import main; "
+            "raise SystemExit(main(['report', '--format', 'json']))",
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert len(data["documents"]) == 5
+    assert all(str(target) in d["path"] for d in data["documents"])
