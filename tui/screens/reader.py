@@ -223,7 +223,7 @@ class ReaderScreen(Screen[None]):
         position = ""
         if view is not None:
             total = len(view.document.statements)
-            position = f"{view.document.name}: statement {view.cursor + 1 if total else 0}/{total}"
+            position = f"statement {view.cursor + 1 if total else 0}/{total} in {view.document.name}"
         shown = len(self.panes)
         page = f"articles {self.page_start + 1}–{self.page_start + shown} of {len(self.order)}"
         self.query_one(StatusBar).show(

@@ -98,7 +98,7 @@ class ArticlePane(Vertical):
         return Content("\n").join([title, meta, state])
 
     def refresh_header(self) -> None:
-        self.query_one(PaneHeader).update(self._header_content())
+        self.query_one(PaneHeader).update(self._header_content(), layout=False)
 
     def set_index(self, index: ClaimIndex | None) -> None:
         self.index = index

@@ -76,6 +76,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         self._index: ClaimIndex | None = None
         self._statement_id: str | None = None
         self._order: tuple[Document, ...] = ()
+        self._lines = -1
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(Content.styled("Indexing claims…", "$text-muted"), id="claim-body")
@@ -88,10 +89,21 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         self.refresh_claim()
 
     def on_resize(self) -> None:
-        self.query_one("#claim-body", Static).update(self.describe())
+        self._update_body()
+
+    def _update_body(self) -> None:
+        """Relayout only when the number of lines changes: layout is the costly part of a move."""
+        content = self.describe()
+        lines = content.plain.count("\n") + 1
+        room = self.scrollable_content_region.height
+        if lines < room:
+            content = content + Content("\n" * (room - lines))
+            lines = room
+        self.query_one("#claim-body", Static).update(content, layout=lines != self._lines)
+        self._lines = lines
 
     def refresh_claim(self) -> None:
-        self.query_one("#claim-body", Static).update(self.describe())
+        self._update_body()
         self.scroll_home(animate=False)
 
     def describe(self) -> Content:

@@ -44,8 +44,7 @@ class StatusBar(Horizontal):
     ) -> None:
         sep = (" │ ", "$text-muted")
         content = Content.assemble(
-            f"{articles} articles · {statements} statements  ",
-            counts_content(counts),
+            (position, "bold"),
             sep,
             ("filter: ", "$text-muted"),
             (filter_name, "bold" if filter_name != "all" else ""),
@@ -55,6 +54,7 @@ class StatusBar(Horizontal):
             sep,
             page,
             sep,
-            position,
+            f"{articles} articles · {statements} statements  ",
+            counts_content(counts),
         )
-        self.query_one("#status-text", Static).update(content)
+        self.query_one("#status-text", Static).update(content, layout=False)
