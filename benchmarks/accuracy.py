@@ -1,9 +1,17 @@
 """Precision and recall of the claim index on the labelled fixtures in tests/fixtures/claims/.
 
-Every story becomes three documents (original, reworded, fact-changed), all indexed together,
-so unrelated stories and unrelated sentences of one story must stay apart.
+Invented fixtures (stories.json): every story becomes three documents (original, reworded,
+fact-changed), all indexed together, so unrelated stories and unrelated sentences of one story
+must stay apart.
 
-    python benchmarks/accuracy.py [--threshold 0.3]
+Real text (sample_links.json over sample_corpus/, and real/<story>/ with links.json): articles
+as different outlets wrote them, with hand-labelled cross-document pairs that report the same
+thing ("same"), arguable pairs ("maybe", counted neither way) and tempting pairs that share
+names or topic words but report different things ("different"). A predicted pair is two
+statements of different documents in one claim; every predicted pair that is neither "same"
+nor "maybe" is a false link.
+
+    python benchmarks/accuracy.py [--threshold 0.3] [--sweep] [--show-errors]
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ from tui.claims import ClaimIndex, IndexConfig, build_index  # noqa: E402
 from tui.corpus.model import Document, Statement  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "claims" / "stories.json"
+SAMPLE_LINKS = ROOT / "tests" / "fixtures" / "claims" / "sample_links.json"
+REAL_DIR = ROOT / "tests" / "fixtures" / "claims" / "real"
 KINDS = ("number", "date", "name", "negation", "antonym")
 VARIANTS = ("orig", "reworded", "changed")
 
@@ -171,10 +181,115 @@ def run(config: IndexConfig | None = None) -> tuple[dict[str, Any], dict[str, tu
     return result, summary(result)
 
 
+Pair = frozenset[str]
+
+
+@dataclasses.dataclass
+class LinkSet:
+    """Real articles and their labelled statement pairs (as statement ids)."""
+
+    name: str
+    documents: list[Document]
+    same: set[Pair]
+    maybe: set[Pair]
+    different: set[Pair]
+
+
+def _load_linkset(name: str, documents: Sequence[Document], labels: Path) -> LinkSet:
+    data = json.loads(labels.read_text(encoding="utf-8"))
+    by_text: dict[str, str] = {}
+    for d in documents:
+        for s in d.statements:
+            if s.text in by_text:
+                raise ValueError(f"{labels}: statement text occurs twice: {s.text!r}")
+            by_text[s.text] = s.id
+    sets: dict[str, set[Pair]] = {}
+    for kind in ("same", "maybe", "different"):
+        sets[kind] = set()
+        for a, b in data.get(kind, []):
+            missing = [t for t in (a, b) if t not in by_text]
+            if missing:
+                raise ValueError(f"{labels}: no statement reads {missing[0]!r}")
+            sa, sb = by_text[a], by_text[b]
+            if sa.split(":")[0] == sb.split(":")[0]:
+                raise ValueError(f"{labels}: same-document pair {a!r} / {b!r}")
+            sets[kind].add(frozenset((sa, sb)))
+    return LinkSet(name, list(documents), sets["same"], sets["maybe"], sets["different"])
+
+
+def load_linksets() -> list[LinkSet]:
+    """The sample corpus and every story under tests/fixtures/claims/real/."""
+    from tui.corpus import load_corpus
+    from tui.paths import sample_corpus_dir
+
+    out = [_load_linkset("sample_corpus", load_corpus([sample_corpus_dir()]).documents,
+                         SAMPLE_LINKS)]
+    for story in sorted(p for p in REAL_DIR.iterdir() if p.is_dir()):
+        out.append(_load_linkset(story.name, load_corpus([story]).documents,
+                                 story / "links.json"))
+    return out
+
+
+def predicted_pairs(index: ClaimIndex) -> set[Pair]:
+    """Statements of different documents that share a claim: what the reader shows as linked."""
+    out: set[Pair] = set()
+    for c in index.claims:
+        for i, a in enumerate(c.statements):
+            for b in c.statements[i + 1:]:
+                if index.statements[a].doc_id != index.statements[b].doc_id:
+                    out.add(frozenset((a, b)))
+    return out
+
+
+def evaluate_links(index: ClaimIndex, ls: LinkSet) -> dict[str, Any]:
+    got = predicted_pairs(index)
+    tp = got & ls.same
+    fp = got - ls.same - ls.maybe
+    fn = ls.same - got
+    return {"tp": len(tp), "fp": len(fp), "fn": len(fn), "tempting": len(got & ls.different),
+            "different": len(ls.different), "false_pairs": sorted(sorted(p) for p in fp),
+            "missed_pairs": sorted(sorted(p) for p in fn)}
+
+
+def run_real(config: IndexConfig | None = None) -> dict[str, dict[str, Any]]:
+    """Per link set and "all" (pooled counts): tp, fp, fn, tempting pairs linked."""
+    out: dict[str, dict[str, Any]] = {}
+    pooled = Counter[str]()
+    for ls in load_linksets():
+        index = build_index(ls.documents, config)
+        r = evaluate_links(index, ls)
+        r["index"] = index
+        out[ls.name] = r
+        pooled.update({k: r[k] for k in ("tp", "fp", "fn", "tempting", "different")})
+    out["all"] = dict(pooled)
+    return out
+
+
+def link_prf(r: dict[str, Any]) -> tuple[float, float]:
+    return _prf(r["tp"], r["fp"], r["fn"])
+
+
+def _print_real(real: dict[str, dict[str, Any]], show_errors: bool) -> None:
+    print(f"{'real-text links':<26}{'precision':>10}{'recall':>10}{'tp':>6}{'fp':>6}{'fn':>6}"
+          f"{'tempting':>10}")
+    for name, r in real.items():
+        p, rc = link_prf(r)
+        print(f"{name:<26}{p:>10.3f}{rc:>10.3f}{r['tp']:>6}{r['fp']:>6}{r['fn']:>6}"
+              f"{r['tempting']:>6}/{r['different']:<3}")
+        if show_errors and name != "all":
+            index: ClaimIndex = r["index"]
+            for label, key in (("false", "false_pairs"), ("missed", "missed_pairs")):
+                for a, b in r[key]:
+                    print(f"    {label} {a} | {index.statements[a].text[:90]}")
+                    print(f"    {' ' * len(label)} {b} | {index.statements[b].text[:90]}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--threshold", type=float, default=None, help="link_threshold override")
     parser.add_argument("--sweep", action="store_true", help="try several link thresholds")
+    parser.add_argument("--show-errors", action="store_true",
+                        help="list false and missed real-text pairs")
     args = parser.parse_args(argv)
     base = IndexConfig()
     thresholds = ([0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5] if args.sweep
@@ -183,6 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = dataclasses.replace(base, link_threshold=t)
         result, figures = run(config)
         print(f"link_threshold = {t}")
+        print("invented fixtures (stories.json)")
         print(f"{'measure':<26}{'precision':>10}{'recall':>10}{'tp':>6}{'fp':>6}{'fn':>6}")
         for name, (p, r) in figures.items():
             if name.startswith("conflict:") and name != "conflict:all":
@@ -197,6 +313,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{'reworded pairs linked':<26}{result['linked_reworded']:>10.3f}"
               f"  (of {result['reworded_pairs']})")
         print(f"{'conflicts on reworded':<26}{result['false_conflicts_on_reworded']:>10d}")
+        print()
+        _print_real(run_real(config), args.show_errors)
         print()
     return 0
 
