@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 
 from textual.containers import VerticalScroll
@@ -17,12 +18,15 @@ from tui.widgets.article_view import GLYPHS
 from tui.widgets.text import display_text
 
 _TOKEN = re.compile(r"\w+(?:[’'.,]\w+)*", re.UNICODE)
+MAX_VERSIONS = 10
+"""Versions listed at most (the cursor's own first, then in pane order); the rest are counted."""
 DIFF_STYLE = "bold underline $text-warning"
 """Differing words: underlined as well as coloured so they survive NO_COLOR."""
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=2048)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text))
 
 
 def differing_words(text: str, others: Sequence[str]) -> list[tuple[int, int]]:
@@ -131,8 +135,10 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         versions: list[tuple[str, str]] = [(statement.doc_id, sid)]
         counterparts = index.counterparts(sid)
         rank = {d.id: n for n, d in enumerate(self._order)}
-        for doc_id in sorted(counterparts, key=lambda d: rank.get(d, len(rank))):
+        ranked = sorted(counterparts, key=lambda d: rank.get(d, len(rank)))
+        for doc_id in ranked[: MAX_VERSIONS - 1]:
             versions.append((doc_id, counterparts[doc_id]))
+        hidden = len(ranked) - (MAX_VERSIONS - 1)
         texts = [display_text(index.statements[s].text) for _, s in versions]
         available = self.scrollable_content_region.width or 100
         name_width = min(28, max(len(display_text(documents[d].name)) for d, _ in versions))
@@ -140,7 +146,8 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         """Narrow panels put the source name on its own line, the text under it."""
         indent = 4 if stacked else name_width + 6
         for number, ((doc_id, version_id), text) in enumerate(zip(versions, texts)):
-            others = texts[:number] + texts[number + 1 :]
+            # each version against the cursor's statement; that one against its closest few
+            others = texts[1:4] if number == 0 else texts[:1]
             name = display_text(documents[doc_id].name)
             if len(name) > name_width and not stacked:
                 name = name[: name_width - 1] + "…"
@@ -159,6 +166,8 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             else:
                 lines.append(label + wrapped[0])
                 lines.extend(Content(" " * indent) + line for line in wrapped[1:])
+        if hidden > 0:
+            lines.append(Content.styled(f"  … and {hidden} more sources", "$text-muted italic"))
         if len(versions) == 1:
             lines.append(Content.styled("  No other source reports this.", "$text-muted italic"))
         claim = index.claim_of(sid)
