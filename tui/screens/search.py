@@ -72,10 +72,10 @@ class SearchScreen(ModalScreen[str | None]):
         found = process.extract(
             query,
             self._texts,
-            scorer=fuzz.WRatio,
+            scorer=fuzz.partial_ratio,
             processor=utils.default_process,
             limit=MAX_RESULTS,
-            score_cutoff=60,
+            score_cutoff=70,
         )
         return [(self._statements[position], score) for _, score, position in found]
 
