@@ -79,6 +79,13 @@ async def measure(documents: Sequence[Document], presses: int, size: tuple[int, 
             figures["full_paint"] = time.perf_counter() - start
             screen = app.screen
             assert isinstance(screen, ReaderScreen)
+            baseline = []
+            for _ in range(20):  # an unbound key: what Pilot itself costs per press
+                before = time.perf_counter()
+                await pilot.press("z")
+                await pilot.pause()
+                baseline.append((time.perf_counter() - before) * 1000)
+            figures["pilot_baseline_ms"] = statistics.median(baseline)
             samples = []
             cpu_samples = []
             for _ in range(presses):
@@ -110,7 +117,7 @@ def report(name: str, figures: dict[str, float]) -> None:
         f"({int(figures['panes'])} panes)\n"
         f"{'':<34} j wall median {figures['median_ms']:.1f} ms · p95 {figures['p95_ms']:.1f} ms · "
         f"max {figures['max_ms']:.1f} ms · CPU median {figures['cpu_median_ms']:.1f} ms · "
-        f"p95 {figures['cpu_p95_ms']:.1f} ms"
+        f"p95 {figures['cpu_p95_ms']:.1f} ms · Pilot idle baseline {figures['pilot_baseline_ms']:.1f} ms"
     )
 
 
