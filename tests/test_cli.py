@@ -214,3 +214,19 @@ def test_wheel_ships_the_sample_corpus_and_runs_from_elsewhere(tmp_path: Path) -
     data = json.loads(proc.stdout)
     assert len(data["documents"]) == 5
     assert all(str(target) in d["path"] for d in data["documents"])
+
+
+def test_keys_table_is_read_and_bad_values_are_named(tmp_path: Path) -> None:
+    from tui.config import ConfigError, read_keymap
+
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\n"reader.next" = "j,down,ctrl+n"\n')
+    assert read_keymap(config) == {"reader.next": "j,down,ctrl+n"}
+    assert read_keymap(tmp_path / "absent.toml") == {}
+
+    config.write_text('[keys]\n"reader.next" = 5\n')
+    with pytest.raises(ConfigError, match="reader.next"):
+        read_keymap(config)
+    proc = run(env={"SEEDREADER_CONFIG_DIR": str(tmp_path)})
+    assert proc.returncode == 2
+    assert "config.toml" in proc.stderr and "Traceback" not in proc.stderr

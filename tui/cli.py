@@ -194,7 +194,14 @@ def run_export(argv: Sequence[str]) -> int:
 
 
 def run_reader(argv: Sequence[str]) -> int:
+    from tui.config import ConfigError, read_keymap
+
     args = reader_parser().parse_args(argv)
+    try:
+        keymap = read_keymap(config_file())
+    except ConfigError as exc:
+        _err(str(exc))
+        return EXIT_NOTHING_LOADED
     result = load(args.paths)
     if result is None:
         return EXIT_NOTHING_LOADED
@@ -205,6 +212,7 @@ def run_reader(argv: Sequence[str]) -> int:
         result.problems,
         corpus_key=corpus_key(result),
         data_dir=Path(args.data_dir).expanduser() if args.data_dir else None,
+        keymap=keymap,
     )
     code = app.run()
     return code if isinstance(code, int) else (app.return_code or EXIT_OK)

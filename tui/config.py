@@ -1,8 +1,10 @@
 """User settings from ``config.toml`` in the platformdirs config directory.
 
-Only the ``[index]`` table is read today: its keys are the field names of
-:class:`tui.claims.IndexConfig` (e.g. ``link_threshold = 0.4``). Command-line flags win over the
-file, and the file wins over the defaults, which were chosen by measurement.
+Two tables are read. ``[index]``: its keys are the field names of
+:class:`tui.claims.IndexConfig` (e.g. ``link_threshold = 0.4``); command-line flags win over the
+file, and the file wins over the defaults, which were chosen by measurement. ``[keys]``: binding
+ids of the reader mapped to keys (``"reader.next" = "j,down,ctrl+n"``; ``?`` in the reader lists
+the ids).
 """
 
 from __future__ import annotations
@@ -46,8 +48,7 @@ def _coerce(name: str, value: Any, kind: type, where: str) -> Any:
     return kind(value)
 
 
-def read_config_file(path: Path) -> dict[str, Any]:
-    """The ``[index]`` settings in ``path``; an absent file means no settings."""
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -55,10 +56,27 @@ def read_config_file(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from exc
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
-    section = data.get("index", {})
+
+
+def read_keymap(path: Path) -> dict[str, str]:
+    """The ``[keys]`` table: binding id -> comma-separated keys."""
+    section = _read_toml(path).get("keys", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [keys] must be a table")
+    keymap: dict[str, str] = {}
+    for binding_id, keys in section.items():
+        if not isinstance(keys, str) or not keys.strip():
+            raise ConfigError(f"{path}: keys.{binding_id} must be a string such as \"j,down\"")
+        keymap[binding_id] = keys
+    return keymap
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The ``[index]`` settings in ``path``; an absent file means no settings."""
+    section = _read_toml(path).get("index", {})
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [index] must be a table")
     fields = tunable_fields()
