@@ -182,3 +182,103 @@ def test_imports_and_builds_without_textual() -> None:
                          check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_sample_corpus_first_sentences_of_d2_and_d3_link(sample_index) -> None:  # type: ignore[no-untyped-def]
+    def sid(fragment: str) -> str:
+        return next(s.id for s in sample_index.statements.values() if fragment in s.text)
+
+    a = sid("underscored the critical role of the Russian airbase in Kant")
+    b = sid("underscored the strategic significance of the Russian airbase in Kant")
+    assert sample_index.claim_of(a).id == sample_index.claim_of(b).id
+
+
+TEMPTING = [
+    # Topic words plus a stem that is not the same word (coincided / coincidence).
+    ("Putin's visit coincided with the 25th anniversary", "The timing of Putin’s visit is no"),
+    # One shared term; a six-word fragment against a long sentence.
+    ("This is an alliance that:", "fully demonstrates the strong alliance"),
+    # A name and a reporting verb are not a report.
+    ("The President of Kyrgyzstan, Sadyr Japarov, emphasized that:",
+     "has underscored the critical role of the Russian airbase in Kant"),
+    ("The President of Kyrgyzstan, Sadyr Japarov, emphasized that:",
+     "has underscored the strategic significance of the Russian airbase"),
+    ("The President of Kyrgyzstan, Sadyr Japarov, emphasized that:",
+     "still slated to engage in discussions"),
+    ("The President of Kyrgyzstan, Sadyr Japarov, emphasized that:",
+     "paid a state visit to Kyrgyzstan and held in-depth talks"),
+    ("The role of the Russian-Kyrgyz Development Fund", "Japarov highly praised the key role"),
+    ("16,000 Kyrgyz citizens are studying", "The promotion of Russian language education"),
+    ("The Russian airbase in Kant plays a key role", "The airbase in Kant is a symbol of Russia"),
+]
+
+
+@pytest.mark.parametrize(("left", "right"), TEMPTING)
+def test_sample_corpus_tempting_pairs_do_not_link(sample_index, left: str, right: str) -> None:  # type: ignore[no-untyped-def]
+    def sid(fragment: str) -> str:
+        (found,) = [s.id for s in sample_index.statements.values() if fragment in s.text]
+        return found
+
+    a, b = sid(left), sid(right)
+    assert sample_index.claim_of(a).id != sample_index.claim_of(b).id
+    assert b not in sample_index.counterparts(a).values()
+
+
+def _one_document_per_claim(index) -> None:  # type: ignore[no-untyped-def]
+    for claim in index.claims:
+        docs = [index.statements[s].doc_id for s in claim.statements]
+        assert len(docs) == len(set(docs)), claim
+        assert claim.sources == len(docs)
+        members = set(claim.statements)
+        for link in claim.links:
+            assert {link.a, link.b} <= members
+        for conflict in claim.conflicts:
+            assert {conflict.a, conflict.b} <= members
+
+
+def test_sample_corpus_no_claim_holds_two_statements_of_one_document(sample_index) -> None:  # type: ignore[no-untyped-def]
+    _one_document_per_claim(sample_index)
+    assert max(len(c.statements) for c in sample_index.claims) <= len(sample_index.documents)
+
+
+def test_real_sets_no_claim_holds_two_statements_of_one_document() -> None:
+    for linkset in _accuracy().load_linksets():
+        _one_document_per_claim(build_index(linkset.documents))
+
+
+def test_chain_through_one_vague_statement_is_refused() -> None:
+    # d2's statement matches both of d1's; only the better one may join its claim.
+    index = build_index([
+        doc("d1", "The Harlan plant in Brackton exploded on Tuesday, killing two workers.",
+            "Harlan workers in Brackton held a vigil on Tuesday evening for the two dead."),
+        doc("d2", "Two workers died when the Harlan plant in Brackton exploded on Tuesday."),
+    ])
+    assert index.claim_of("d1:0").id == index.claim_of("d2:0").id
+    assert index.claim_of("d1:1").id != index.claim_of("d2:0").id
+
+
+def test_a_name_alone_does_not_link() -> None:
+    index = build_index([
+        doc("d1", "Finance Minister Ingrid Halvorsen spoke first."),
+        doc("d2", "Finance Minister Ingrid Halvorsen resigned on Friday after the budget vote."),
+    ])
+    assert index.verdicts["d1:0"].status is Status.UNCORROBORATED
+
+
+def test_topic_words_of_the_corpus_weigh_little() -> None:
+    story = ("Harlan", "Brackton")
+    docs = [doc(f"d{k}", *(f"{story[0]} said {story[1]} {w} report number {k}{j}."
+                           for j, w in enumerate(("alpha", "beta", "gamma"))),
+                "Crews from four departments needed three hours to contain the fire.")
+            for k in range(1, 4)]
+    index = build_index(docs)
+    # The fact everyone reports links; statements sharing only the story's names do not.
+    assert len({index.claim_of(f"d{k}:3").id for k in range(1, 4)}) == 1
+    assert index.verdicts["d1:0"].status is Status.UNCORROBORATED
+
+
+def test_real_text_link_precision_floor() -> None:
+    real = _accuracy().run_real()
+    precision, recall = _accuracy().link_prf(real["all"])
+    assert precision >= 0.7 and recall >= 0.45, (precision, recall)
+    assert real["all"]["tempting"] <= 6

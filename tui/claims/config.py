@@ -25,3 +25,9 @@ class IndexConfig:
     """Candidates fully scored per statement."""
     fuzzy_term_ratio: float = 85.0
     """rapidfuzz ratio above which two leftover terms count as spellings of one word."""
+    topic_damping: float = 0.8
+    """How much a term loses for recurring through most documents (the story's topic words)."""
+    min_evidence_weight: float = 0.3
+    """A shared term is evidence when it weighs this share of a term found only twice..."""
+    min_evidence_terms: int = 2
+    """...and a link needs this many distinct pieces of evidence (a two-word name is one)."""

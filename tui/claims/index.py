@@ -26,6 +26,9 @@ def _link_config(config: IndexConfig) -> LinkConfig:
         posting_window=config.posting_window,
         candidates_per_statement=config.candidates_per_statement,
         fuzzy_term_ratio=config.fuzzy_term_ratio,
+        topic_damping=config.topic_damping,
+        min_evidence_weight=config.min_evidence_weight,
+        min_evidence_terms=config.min_evidence_terms,
     )
 
 
@@ -55,7 +58,12 @@ def _item(doc: int, facts: Facts, plain: str, context: frozenset[str] = frozense
         a, b = toks.stems[k], toks.stems[k + 1]
         if a in terms and b in terms and not toks.breaks[k + 1] and not toks.numeric[k]:
             compounds[stem(toks.norms[k] + toks.norms[k + 1])] = (a, b)
-    return Item(doc, frozenset(terms), compounds, surface)
+    caps = frozenset(s for k, s in enumerate(toks.stems) if toks.caps[k] and s in terms)
+    positions: dict[str, int] = {}
+    for k, s in enumerate(toks.stems):
+        if s in terms and s not in positions:
+            positions[s] = k
+    return Item(doc, frozenset(terms), compounds, surface, caps, positions)
 
 
 def _as_written(statement: Statement, value: str) -> str:
@@ -96,7 +104,8 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
             shape = shape_cache.get(s.plain) if not context else None
             if shape is not None:
                 # Same text in another document: share the term set so scores are memoised.
-                it = Item(key[0], shape.terms, shape.compounds, shape.surface)
+                it = Item(key[0], shape.terms, shape.compounds, shape.surface, shape.caps,
+                          shape.positions)
             else:
                 it = _item(key[0], facts[k], s.plain, context)
                 if not context:
@@ -105,8 +114,10 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
                 item_cache[key] = it
         items.append(it)
 
-    pairs = link_items(items, _link_config(config))
-    roots = group(len(statements), pairs)
+    scored = link_items(items, _link_config(config))
+    roots = group(items, scored, config.max_links_per_statement)
+    # Only links inside a claim count: the others were refused when claims were formed.
+    pairs = [p for p in scored if roots[p.a] == roots[p.b]]
 
     comparisons: dict[tuple[str, str], Comparison] = {}
     links_of_root: dict[int, list[Link]] = {}

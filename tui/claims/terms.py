@@ -20,7 +20,16 @@ our ours ourselves out over own per perhaps rather same shall she should since s
 than that the their theirs them themselves then there these they this those though through thus
 to too under until up upon us very was we were what whatever when where whether which while who
 whom whose why will with within without would yet you your yours yourself yourselves via amid
-onto toward towards among whilst s t
+onto toward towards among whilst s t merely just really simply
+""".split())
+
+# Verbs that attribute a statement rather than state anything: "X emphasized that ..." says
+# who spoke, so two statements sharing only the verb and the speaker are not one report.
+REPORTING_WORDS = frozenset("""
+say said says tell told emphasize emphasized emphasise underscore underscored stress stressed
+highlight highlighted underline note noted add added state stated declare declared explain
+explained point pointed insist insisted argue argued claim claimed remark remarked comment
+commented mention mentioned
 """.split())
 
 COMMON_WORDS = frozenset("""
@@ -216,12 +225,15 @@ def stem(word: str) -> str:
 
 STOP_STEMS = frozenset(stem(w) for w in STOP_WORDS) | STOP_WORDS
 COMMON_STEMS = frozenset(stem(w) for w in COMMON_WORDS) - STOP_STEMS
+REPORTING_STEMS = frozenset(stem(w) for w in REPORTING_WORDS) - STOP_STEMS
 
 
 def prior(term: str) -> float:
     """How much a term can count before rarity: function words 0, common English words little."""
     if term in STOP_STEMS:
         return 0.0
+    if term in REPORTING_STEMS:
+        return 0.1
     if term in COMMON_STEMS:
         return 0.35
     return 1.0
