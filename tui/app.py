@@ -1,4 +1,5 @@
-"""The Textual application: paints the articles at once, indexes claims in a worker, saves state."""
+"""The Textual application: paints the articles at once, indexes claims and opens the notes store
+in workers, saves state."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.binding import Binding, BindingType
 from tui.claims.model import ClaimIndex
 from tui.commands import ReaderCommands
 from tui.corpus.model import Document, LoadProblem
+from tui.notes import NoteStore
 from tui.screens.reader import IndexBuilder, ReaderScreen
 from tui.state import StateStore
 from tui.widgets.text import display_text
@@ -62,6 +64,7 @@ class SeedReaderApp(App[int]):
 
             data_dir = default_data_dir()
         self.store = StateStore(data_dir)
+        self.data_dir = data_dir
         self._builder: IndexBuilder = index_builder or _default_builder
         self._save_timer: object | None = None
         if keymap:
@@ -77,7 +80,14 @@ class SeedReaderApp(App[int]):
             state = self.store.load(self.corpus_key)
         except OSError:
             state = None
-        self.install_screen(ReaderScreen(self.documents, builder=self._builder, state=state), "reader")
+        data_dir = self.data_dir
+        reader = ReaderScreen(
+            self.documents,
+            builder=self._builder,
+            state=state,
+            notes=lambda: NoteStore.open_or_disabled(data_dir=data_dir),
+        )
+        self.install_screen(reader, "reader")
         self.push_screen("reader")
         self._report_problems()
 
@@ -114,6 +124,17 @@ class SeedReaderApp(App[int]):
         except OSError as error:
             self.notify(f"Could not save the reader position: {error}", severity="warning")
 
+    def close_notes(self) -> None:
+        """Close the notes database so SQLite checkpoints its WAL; every note is already on disk."""
+        try:
+            screen = self.get_screen("reader")
+        except KeyError:
+            return
+        store = getattr(screen, "note_store", None)
+        if isinstance(store, NoteStore):
+            store.close()
+
     async def action_quit(self) -> None:
         self.save_state()
+        self.close_notes()
         self.exit(0)

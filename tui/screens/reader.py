@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import ClassVar
 
 from textual import events, on
@@ -15,11 +18,12 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from tui.claims.model import ClaimIndex, Status
-from tui.corpus.model import Document
+from tui.corpus.model import Document, Statement
+from tui.notes import AnchoredNote, AnchorState, Note, NoteError, NoteStore
 from tui.state import ReaderState
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.article_view import FILTERS, ArticleView
-from tui.widgets.claim_panel import ClaimPanel
+from tui.widgets.claim_panel import ClaimPanel, PanelNote
 from tui.widgets.status_bar import StatusBar
 
 MIN_PANE_WIDTH = 40
@@ -28,6 +32,7 @@ WIDE = 120
 """Terminals at least this wide (and 30 rows tall) open with the claim panel shown."""
 
 IndexBuilder = Callable[[Sequence[Document]], ClaimIndex]
+NoteStoreFactory = Callable[[], NoteStore]
 
 
 class ReaderScreen(Screen[None]):
@@ -59,6 +64,12 @@ class ReaderScreen(Screen[None]):
         Binding("right_square_bracket", "page(1)", "More articles", id="reader.page_next", show=False),
         Binding("left_square_bracket", "page(-1)", "Earlier articles", id="reader.page_previous", show=False),
         Binding("d", "documents", "Articles", id="reader.documents"),
+        Binding("a", "add_note", "Note", id="reader.add_note"),
+        Binding("e", "edit_note", "Edit note", id="reader.edit_note", show=False),
+        Binding("x", "delete_note", "Delete note", id="reader.delete_note", show=False),
+        Binding("ctrl+z", "undo_delete", "Undo delete", id="reader.undo_delete", show=False),
+        Binding("o", "notes_list", "Notes", id="reader.notes_list"),
+        Binding("ctrl+e", "export", "Export notes", id="reader.export", show=False),
         Binding("question_mark", "help", "Help", id="reader.help"),
         Binding("q", "quit", "Quit", id="reader.quit"),
     ]
@@ -69,7 +80,9 @@ class ReaderScreen(Screen[None]):
         *,
         builder: IndexBuilder,
         state: ReaderState | None = None,
+        notes: NoteStoreFactory | None = None,
     ) -> None:
+        """``notes`` opens the notes store (in a worker); ``None`` runs without notes."""
         super().__init__()
         self.documents: tuple[Document, ...] = tuple(documents)
         self._builder = builder
@@ -90,6 +103,14 @@ class ReaderScreen(Screen[None]):
         self.pane_count: int = 0
         self._claim_open: bool | None = None
         self._by_id = {d.id: d for d in self.documents}
+        self._open_notes = notes
+        self.note_store: NoteStore | None = None
+        """Set once the notes worker has opened it; ``available`` / ``readable`` say what it allows."""
+        self.notes: list[AnchoredNote] = []
+        """The notes of the open documents, anchored to their current text (orphans included)."""
+        self._notes_on: dict[str, list[AnchoredNote]] = {}
+        self._deleted: AnchoredNote | None = None
+        """The last note deleted, for ``ctrl+z``."""
 
     # Composition and layout ----------------------------------------------------------
 
@@ -119,6 +140,8 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(StatusBar).set_indexing(True)
         self.run_worker(self._build_index, thread=True, exclusive=True, group="index", name="index")
+        if self._open_notes is not None:
+            self.run_worker(self._load_notes, thread=True, exclusive=True, group="notes", name="notes")
 
     def _build_index(self) -> ClaimIndex:
         return self._builder(self.documents)
@@ -151,6 +174,7 @@ class ReaderScreen(Screen[None]):
             await container.remove_children()
             panes = [ArticlePane(self._by_id[d], self.index, self.cursors.get(d, 0), self.filter) for d in shown]
             await container.mount_all(panes)
+            self._mark_notes()
         self.call_after_refresh(self._sync)
 
     def _sync(self) -> None:
@@ -213,7 +237,37 @@ class ReaderScreen(Screen[None]):
     def _update_claim(self, sid: str | None) -> None:
         panel = self.query_one(ClaimPanel)
         if panel.display:
+            panel.notes = self._claim_notes(sid)
             panel.show(self.index, sid, [self._by_id[d] for d in self.order])
+
+    def _claim_notes(self, sid: str | None) -> list[PanelNote]:
+        """Notes on every statement of the claim behind ``sid``: its own first, then in pane order."""
+        if sid is None or not self._notes_on:
+            return []
+        members = [sid]
+        if self.index is not None and sid in self.index.verdicts:
+            members += [s for s in self.index.claim_of(sid).statements if s != sid]
+        rank = {d: n for n, d in enumerate(self.order)}
+        others = sorted(
+            (s for s in members[1:] if s in self._notes_on),
+            key=lambda s: (rank.get(s.rsplit(":", 1)[0], len(rank)), s),
+        )
+        result: list[PanelNote] = []
+        for member in [sid, *others]:
+            for anchored in self._notes_on.get(member, []):
+                statement = self._statement(member)
+                if statement is None:
+                    continue
+                result.append(
+                    PanelNote(
+                        source=self._by_id[statement.doc_id].name,
+                        statement=statement.index + 1,
+                        body=anchored.note.body,
+                        tags=anchored.note.tags,
+                        here=member == sid,
+                    )
+                )
+        return result
 
     def _update_status(self) -> None:
         counts: Counter[Status] | None = None
@@ -234,7 +288,22 @@ class ReaderScreen(Screen[None]):
             scroll_lock=self.scroll_lock,
             position=position,
             page=page,
+            notes=self._notes_summary(),
         )
+
+    def _notes_summary(self) -> str:
+        if self.note_store is None:
+            return ""
+        if not self.note_store.readable:
+            return "notes off"
+        count = sum(len(notes) for notes in self._notes_on.values())
+        orphans = sum(1 for a in self.notes if a.state is AnchorState.ORPHANED)
+        text = "1 note" if count == 1 else f"{count} notes"
+        if orphans:
+            text += f" ({orphans} orphaned)"
+        if not self.note_store.available:
+            text += ", read-only"
+        return text
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
@@ -247,6 +316,13 @@ class ReaderScreen(Screen[None]):
             self._follow(widget)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "notes":
+            if event.state == WorkerState.SUCCESS:
+                store, notes = event.worker.result  # type: ignore[misc]
+                self._notes_loaded(store, notes)
+            elif event.state == WorkerState.ERROR:
+                self.notify(f"Notes are disabled: {event.worker.error}", severity="warning", timeout=10, markup=False)
+            return
         if event.worker.group != "index":
             return
         if event.state == WorkerState.SUCCESS:
@@ -265,6 +341,273 @@ class ReaderScreen(Screen[None]):
         view = self.active_view
         if view is not None:
             self._follow(view)
+
+    # Notes ------------------------------------------------------------------------
+
+    def _load_notes(self) -> tuple[NoteStore, list[AnchoredNote]]:
+        """Open the store and place its notes in the open documents (runs in a worker thread)."""
+        assert self._open_notes is not None
+        store = self._open_notes()
+        notes: list[AnchoredNote] = []
+        if store.readable:
+            try:
+                notes = store.notes_for(self.documents)
+            except NoteError:
+                notes = []
+        return store, notes
+
+    def _notes_loaded(self, store: NoteStore, notes: list[AnchoredNote]) -> None:
+        self.note_store = store
+        self.set_notes(notes)
+        if store.reason:
+            self.notify(store.reason, title="Notes", severity="warning", timeout=12, markup=False)
+
+    def set_notes(self, notes: Sequence[AnchoredNote]) -> None:
+        """Replace the notes shown and refresh the gutter markers, the claim panel and the status."""
+        self.notes = list(notes)
+        self._notes_changed()
+
+    def reload_notes(self) -> None:
+        """Read the store again: picks up notes another reader saved meanwhile."""
+        store = self.note_store
+        if store is None or not store.readable:
+            return
+        try:
+            self.set_notes(store.notes_for(self.documents))
+        except NoteError as error:
+            self.notify(error.message, title="Notes", severity="warning", markup=False)
+
+    def _notes_changed(self) -> None:
+        by_statement: dict[str, list[AnchoredNote]] = {}
+        for anchored in self.notes:
+            if anchored.state is not AnchorState.ORPHANED and anchored.statement_id is not None:
+                by_statement.setdefault(anchored.statement_id, []).append(anchored)
+        for notes in by_statement.values():
+            notes.sort(key=lambda a: a.note.created_at)
+        self._notes_on = by_statement
+        self._mark_notes()
+        if self.is_mounted:
+            self._update_claim(self._current_statement_id())
+            self._update_status()
+
+    def _mark_notes(self) -> None:
+        marked: dict[str, set[str]] = {}
+        for sid, notes in self._notes_on.items():
+            doc_id = notes[0].doc_id
+            if doc_id is not None:
+                marked.setdefault(doc_id, set()).add(sid)
+        for pane in self.panes:
+            ids = marked.get(pane.document.id, set())
+            if pane.view.note_ids != ids:
+                pane.view.set_note_ids(ids)
+
+    def notes_on(self, statement_id: str) -> list[AnchoredNote]:
+        """The notes on one statement, oldest first."""
+        return list(self._notes_on.get(statement_id, ()))
+
+    def _statement(self, statement_id: str) -> Statement | None:
+        if self.index is not None and statement_id in self.index.statements:
+            return self.index.statements[statement_id]
+        document = self._by_id.get(statement_id.rsplit(":", 1)[0])
+        if document is None:
+            return None
+        return next((s for s in document.statements if s.id == statement_id), None)
+
+    def _current_statement(self) -> tuple[Document, Statement] | None:
+        view = self.active_view
+        if view is None or not view.document.statements:
+            return None
+        return view.document, view.document.statements[view.cursor]
+
+    def _key_for(self, action: str) -> str:
+        """The key bound to ``action`` as a user would type it (``ctrl+z``, not ``^z``), after remapping."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action == action:
+                return key if len(key) == 1 or "+" in key else self.app.get_key_display(active.binding)
+        return action
+
+    def _writable_store(self) -> NoteStore | None:
+        """The store if notes can be saved; otherwise say why (once per key press) and ``None``."""
+        store = self.note_store
+        if store is None:
+            message = "Notes are still loading…" if self._open_notes is not None else "Notes are off in this reader"
+            self.notify(message, severity="warning", timeout=3)
+            return None
+        if not store.available:
+            reason = store.reason or f"{store.path}: notes are disabled"
+            self.notify(f"Notes cannot be saved: {reason}", severity="warning", timeout=8, markup=False)
+            return None
+        return store
+
+    def _latest_note_here(self, verb: str) -> AnchoredNote | None:
+        current = self._current_statement()
+        if current is None:
+            return None
+        notes = self.notes_on(current[1].id)
+        if not notes:
+            key = self._key_for("add_note")
+            self.notify(f"No note on this statement to {verb} ({key} writes one)", timeout=3)
+            return None
+        if len(notes) > 1:
+            key = self._key_for("notes_list")
+            self.notify(f"{len(notes)} notes here: {verb} the latest ({key} lists them all)", timeout=4)
+        return notes[-1]
+
+    def action_add_note(self) -> None:
+        from tui.screens.note_editor import NoteEditorScreen
+
+        store = self._writable_store()
+        current = self._current_statement()
+        if store is None or current is None:
+            return
+        document, statement = current
+
+        def save(body: str) -> Note:
+            return store.add(document, statement, body)
+
+        def saved(note: Note | None) -> None:
+            if note is None:
+                return
+            anchored = AnchoredNote(
+                note, AnchorState.OK, document.id, statement.id, statement.start, statement.end, 100.0, "position"
+            )
+            self.set_notes([*self.notes, anchored])
+            self.notify("Note saved", timeout=2)
+
+        self.app.push_screen(NoteEditorScreen(document, statement, self.index, save), saved)
+
+    def action_edit_note(self) -> None:
+        from tui.screens.note_editor import NoteEditorScreen
+
+        store = self._writable_store()
+        if store is None:
+            return
+        anchored = self._latest_note_here("edit")
+        current = self._current_statement()
+        if anchored is None or current is None:
+            return
+        document, statement = current
+
+        def save(body: str) -> Note:
+            try:
+                return store.update(anchored.note.id, body, anchored.note.revision)
+            except NoteError:
+                self.reload_notes()
+                raise
+
+        def saved(note: Note | None) -> None:
+            if note is None:
+                return
+            self.set_notes([replace(a, note=note) if a.note.id == note.id else a for a in self.notes])
+            self.notify("Note saved", timeout=2)
+
+        editor = NoteEditorScreen(document, statement, self.index, save, initial=anchored.note.body, editing=True)
+        self.app.push_screen(editor, saved)
+
+    def action_delete_note(self) -> None:
+        store = self._writable_store()
+        if store is None:
+            return
+        anchored = self._latest_note_here("delete")
+        if anchored is None:
+            return
+        try:
+            deleted = store.delete(anchored.note.id, anchored.note.revision)
+        except NoteError as error:
+            self.notify(error.message, title="Note not deleted", severity="error", timeout=8, markup=False)
+            self.reload_notes()
+            return
+        self._deleted = replace(anchored, note=deleted)
+        self.set_notes([a for a in self.notes if a.note.id != anchored.note.id])
+        self.notify(f"Note deleted — {self._key_for('undo_delete')} to undo", timeout=8)
+
+    def action_undo_delete(self) -> None:
+        deleted = self._deleted
+        if deleted is None:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        store = self._writable_store()
+        if store is None:
+            return
+        try:
+            restored = store.restore(deleted.note)
+        except NoteError as error:
+            self.notify(error.message, title="Note not restored", severity="error", timeout=8, markup=False)
+            return
+        self._deleted = None
+        self.set_notes([*self.notes, replace(deleted, note=restored)])
+        self.notify("Note restored", timeout=2)
+        if deleted.statement_id is not None and deleted.statement_id != self._current_statement_id():
+            self.run_worker(self.jump(deleted.statement_id), group="jump")
+
+    def action_notes_list(self) -> None:
+        from tui.screens.notes_list import NotesListScreen
+
+        store = self.note_store
+        if store is None:
+            self._writable_store()
+            return
+        if not store.readable:
+            reason = store.reason or f"{store.path}: notes are disabled"
+            self.notify(f"Notes cannot be listed: {reason}", severity="warning", timeout=8, markup=False)
+            return
+        self.reload_notes()
+
+        def chosen(statement_id: str | None) -> None:
+            if statement_id:
+                self.run_worker(self.jump(statement_id), group="jump")
+
+        problem = None if store.available else store.reason
+        self.app.push_screen(NotesListScreen(self.notes, self.documents, problem=problem), chosen)
+
+    def action_export(self) -> None:
+        from tui.notes.cli_export import export_title
+        from tui.notes.export import default_export_name
+        from tui.screens.export_dialog import ExportScreen
+
+        if self.index is None:
+            self.notify("Still indexing claims: export when it is done", severity="warning", timeout=3)
+            return
+        self.reload_notes()
+        title = export_title(self.documents)
+        count = len(self.notes)
+        summary = f"{count} note{'s' if count != 1 else ''} on {len(self.documents)} articles, and every conflict."
+        store = self.note_store
+        if store is not None and not store.readable:
+            summary += " Notes are disabled, so only the conflicts are exported."
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.export_to(path, title)
+
+        self.app.push_screen(ExportScreen(default_export_name(title, datetime.now(UTC)), summary), chosen)
+
+    def export_to(self, path: Path, title: str, *, force: bool = False) -> bool:
+        """Write the Markdown export; asks before replacing a file. True when written."""
+        from tui.notes import ExportError, export_markdown, write_atomically
+        from tui.screens.confirm import ConfirmScreen
+
+        if self.index is None:
+            return False
+        text = export_markdown(self.index, self.notes, title=title, exported_at=datetime.now(UTC))
+        try:
+            write_atomically(path, text, force=force)
+        except ExportError as error:
+            if error.exists and not force:
+
+                def answered(overwrite: bool | None) -> None:
+                    if overwrite:
+                        self.export_to(path, title, force=True)
+
+                self.app.push_screen(
+                    ConfirmScreen(f"{path} already exists. Replace it?", yes="replace", no="cancel"), answered
+                )
+                return False
+            self.notify(error.message, title="Export failed", severity="error", timeout=10, markup=False)
+            return False
+        count = len(self.notes)
+        self.notify(f"Exported {count} note{'s' if count != 1 else ''} to {path}", timeout=8, markup=False)
+        return True
 
     # State for saving -------------------------------------------------------------
 
@@ -458,7 +801,8 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.active_bindings))
 
     async def action_quit(self) -> None:
-        save = getattr(self.app, "save_state", None)
-        if callable(save):
-            save()
+        for name in ("save_state", "close_notes"):
+            step = getattr(self.app, name, None)
+            if callable(step):
+                step()
         self.app.exit(0)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -22,6 +23,22 @@ MAX_VERSIONS = 10
 """Versions listed at most (the cursor's own first, then in pane order); the rest are counted."""
 DIFF_STYLE = "bold underline $text-warning"
 """Differing words: underlined as well as coloured so they survive NO_COLOR."""
+NOTE_LINES = 4
+"""Lines of one note shown in the panel; the notes list (``o``) and the editor show all of it."""
+
+
+@dataclass(frozen=True, slots=True)
+class PanelNote:
+    """A note on one statement of the current claim, as the panel lists it."""
+
+    source: str
+    """The article's file name."""
+    statement: int
+    """1-based statement number in that article."""
+    body: str
+    tags: tuple[str, ...] = ()
+    here: bool = False
+    """On the cursor's own statement (listed first, marked ▶)."""
 
 
 @lru_cache(maxsize=2048)
@@ -58,8 +75,8 @@ def highlight_differences(text: str, others: Sequence[str]) -> Content:
 class ClaimPanel(VerticalScroll, can_focus=False):
     """The claim behind the cursor, in words.
 
-    ``notes`` is the hook for the notes store: a list of note texts for the current statement,
-    shown under the versions; assign it and call ``refresh_claim()``.
+    ``notes`` are the notes on every statement of the claim (the reader sets them before
+    ``show``), listed under the versions with the article each belongs to.
     """
 
     DEFAULT_CSS = """
@@ -75,8 +92,8 @@ class ClaimPanel(VerticalScroll, can_focus=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.notes: list[str] = []
-        """Notes attached to the current statement (set by the notes store)."""
+        self.notes: list[PanelNote] = []
+        """Notes on the statements of the current claim (set by the reader)."""
         self._index: ClaimIndex | None = None
         self._statement_id: str | None = None
         self._order: tuple[Document, ...] = ()
@@ -113,7 +130,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
     def describe(self) -> Content:
         index, sid = self._index, self._statement_id
         if index is None:
-            return Content.styled("Indexing claims…", "$text-muted")
+            return Content("\n").join([Content.styled("Indexing claims…", "$text-muted"), *self._note_lines()])
         if sid is None or sid not in index.verdicts:
             return Content.styled("No statement selected.", "$text-muted")
         verdict = index.verdicts[sid]
@@ -179,6 +196,28 @@ class ClaimPanel(VerticalScroll, can_focus=False):
                         link_notes.append(note)
         for note in link_notes:
             lines.append(Content.assemble(("≈ ", "bold $success"), (display_text(note), "$text-muted")))
-        for note in self.notes:
-            lines.append(Content.assemble(("• note: ", "bold $secondary"), display_text(note)))
+        lines.extend(self._note_lines())
         return Content("\n").join(lines)
+
+    def _note_lines(self) -> list[Content]:
+        if not self.notes:
+            return []
+        available = max(20, (self.scrollable_content_region.width or 100) - 4)
+        count = len(self.notes)
+        lines = [Content.styled(f"Notes ({count})" if count > 1 else "Note", "bold $secondary")]
+        for note in self.notes:
+            label: list[str | tuple[str, str]] = [
+                ("▶ " if note.here else "• ", "bold $secondary"),
+                (f"{display_text(note.source)} #{note.statement}", "$text-muted"),
+            ]
+            for tag in note.tags:
+                label.extend(["  ", (f"#{tag}", "$secondary")])
+            lines.append(Content.assemble(*label))
+            body: list[Content] = []
+            for raw in note.body.splitlines():
+                if raw.strip():
+                    body.extend(Content(display_text(raw)).wrap(available))
+            if len(body) > NOTE_LINES:
+                body = body[: NOTE_LINES - 1] + [Content.styled("…", "$text-muted")]
+            lines.extend(Content("    ") + line for line in body)
+        return lines

@@ -1,4 +1,4 @@
-"""One line under the panes: corpus totals, filter, scroll lock and position."""
+"""One line under the panes: corpus totals, filter, scroll lock, position and notes."""
 
 from __future__ import annotations
 
@@ -41,7 +41,9 @@ class StatusBar(Horizontal):
         scroll_lock: bool,
         position: str,
         page: str,
+        notes: str = "",
     ) -> None:
+        """``notes``: e.g. "3 notes" or "notes off"; empty leaves it out."""
         sep = (" │ ", "$text-muted")
         content = Content.assemble(
             (position, "bold"),
@@ -57,4 +59,6 @@ class StatusBar(Horizontal):
             f"{articles} articles · {statements} statements  ",
             counts_content(counts),
         )
+        if notes:
+            content = Content.assemble(content, sep, (notes, "$secondary" if notes != "notes off" else "$text-warning"))
         self.query_one("#status-text", Static).update(content, layout=False)

@@ -1,0 +1,164 @@
+"""``a`` / ``e``: write or edit the note on one statement, with its tags parsed as you type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static, TextArea
+
+from tui.claims.model import ClaimIndex
+from tui.corpus.model import Document, Statement
+from tui.notes import Note, NoteError, parse_tags
+from tui.screens.confirm import ConfirmScreen
+from tui.widgets.article_pane import STATUS_STYLES
+from tui.widgets.article_view import GLYPHS
+from tui.widgets.text import display_text
+
+QUOTE_CHARS = 400
+"""The statement is shown in full up to this length; a longer one is cut with an ellipsis."""
+
+
+def statement_status(index: ClaimIndex | None, statement: Statement) -> Content:
+    """``✗ conflicting · date: X ≠ Y`` for the statement, or a note that indexing is not done."""
+    if index is None or statement.id not in index.verdicts:
+        return Content.styled("status not known yet (indexing claims…)", "$text-muted")
+    verdict = index.verdicts[statement.id]
+    return Content.assemble(
+        (f"{GLYPHS[verdict.status]} {verdict.status.value}", f"bold {STATUS_STYLES[verdict.status]}"),
+        ("  ·  ", "$text-muted"),
+        (display_text(verdict.reason), "$text-muted"),
+    )
+
+
+def tags_content(body: str) -> Content:
+    tags = parse_tags(body)
+    if not tags:
+        return Content.styled("tags: none yet — write #verify, #false, #confirmed… anywhere", "$text-muted")
+    parts: list[str | tuple[str, str]] = [("tags: ", "$text-muted")]
+    for tag in tags:
+        parts.extend([(f"#{tag}", "bold $secondary"), " "])
+    return Content.assemble(*parts)
+
+
+class NoteEditorScreen(ModalScreen[Note | None]):
+    """Dismissed with the saved note, or ``None`` when cancelled.
+
+    ``save`` writes the text (add or update) and returns the stored note; when it raises a
+    ``NoteError`` (another reader changed the note, the store went read-only) the message is
+    shown and the editor stays open with the text intact.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save note", id="note_editor.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="note_editor.cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    NoteEditorScreen { align: center middle; }
+    NoteEditorScreen > Vertical {
+        width: 90%;
+        max-width: 110;
+        height: auto;
+        max-height: 95%;
+        border: thick $secondary;
+        border-title-style: bold;
+        background: $surface;
+        padding: 0 1;
+    }
+    NoteEditorScreen #note-statement {
+        color: $text;
+        max-height: 6;
+        padding: 0 0 0 1;
+        border-left: outer $secondary;
+        margin: 1 0 0 0;
+    }
+    NoteEditorScreen #note-status { margin: 0 0 1 0; }
+    NoteEditorScreen TextArea { height: 10; min-height: 3; }
+    NoteEditorScreen #note-tags { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    NoteEditorScreen #note-keys { height: 1; color: $text-muted; }
+    """
+
+    def __init__(
+        self,
+        document: Document,
+        statement: Statement,
+        index: ClaimIndex | None,
+        save: Callable[[str], Note],
+        *,
+        initial: str = "",
+        editing: bool = False,
+    ) -> None:
+        super().__init__()
+        self.document = document
+        self.statement = statement
+        self.index = index
+        self._save = save
+        self.initial = initial
+        self.editing = editing
+
+    def compose(self) -> ComposeResult:
+        verb = "Edit note" if self.editing else "New note"
+        text = display_text(self.statement.text)
+        if len(text) > QUOTE_CHARS:
+            text = text[: QUOTE_CHARS - 1] + "…"
+        with Vertical() as box:
+            box.border_title = f"{verb} · {display_text(self.document.name)} · statement {self.statement.index + 1}"
+            yield Static(Content(text), id="note-statement")
+            yield Static(statement_status(self.index, self.statement), id="note-status")
+            yield TextArea(self.initial, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield Static(tags_content(self.initial), id="note-tags")
+            yield Static(
+                Content.assemble(
+                    ("ctrl+s", "bold $accent"), " save   ", ("escape", "bold $accent"), " cancel   ",
+                    ("#word", "bold $secondary"), " makes a tag",
+                ),
+                id="note-keys",
+            )
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    @on(TextArea.Changed)
+    def _changed(self) -> None:
+        self.query_one("#note-tags", Static).update(tags_content(self.text))
+
+    def action_save(self) -> None:
+        body = self.text
+        if not body.strip():
+            self.notify("The note is empty: write something, or press escape to cancel", severity="warning")
+            return
+        if self.editing and body == self.initial:
+            self.dismiss(None)
+            return
+        try:
+            note = self._save(body)
+        except NoteError as error:
+            self.notify(error.message, title="Note not saved", severity="error", timeout=10, markup=False)
+            return
+        self.dismiss(note)
+
+    def action_cancel(self) -> None:
+        body = self.text
+        if body == self.initial or not body.strip() and not self.initial:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        question = "Discard your changes to this note?" if self.editing else "Discard this note?"
+        self.app.push_screen(ConfirmScreen(question, yes="discard", no="keep editing"), answered)
