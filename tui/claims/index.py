@@ -63,7 +63,7 @@ def _item(doc: int, facts: Facts, plain: str, context: frozenset[str] = frozense
     for k, s in enumerate(toks.stems):
         if s in terms and s not in positions:
             positions[s] = k
-    return Item(doc, frozenset(terms), compounds, surface, caps, positions)
+    return Item(doc, frozenset(terms), compounds, surface, caps, positions, toks.stems)
 
 
 def _as_written(statement: Statement, value: str) -> str:
@@ -105,7 +105,7 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
             if shape is not None:
                 # Same text in another document: share the term set so scores are memoised.
                 it = Item(key[0], shape.terms, shape.compounds, shape.surface, shape.caps,
-                          shape.positions)
+                          shape.positions, shape.seq)
             else:
                 it = _item(key[0], facts[k], s.plain, context)
                 if not context:

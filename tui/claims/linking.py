@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import math
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from tui.claims.terms import idf_weights
 
@@ -55,6 +56,8 @@ class Item:
     """Terms written with a capital (names, demonyms): "Kyrgyz" may match "Kyrgyzstan"."""
     positions: dict[str, int] | None = None
     """Term -> token position of its first occurrence."""
+    seq: tuple[str, ...] = ()
+    """Every token's stem in order, function words too: recognises near-verbatim copies."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,26 @@ def _units(strong: list[str], x: Item, y: Item) -> int:
     return units
 
 
+NEAR_COPY_TERMS = 0.75
+"""Share of all content terms two statements must have in common to be copies..."""
+NEAR_COPY_TOKENS = 0.8
+"""...or similarity of their whole token sequences (one name or number swapped, a "not"
+inserted, a synonym: still the same sentence)."""
+
+
+def _near_copy(x: Item, y: Item, shared: int) -> bool:
+    """The same sentence, lightly edited: evidence enough even when all its words are the
+    story's topic words (an article indexed with its own edited copy is all topic)."""
+    if shared < 3:
+        return False
+    union = len(x.terms) + len(y.terms) - shared
+    if union > 0 and shared / union >= NEAR_COPY_TERMS:
+        return True
+    if not x.seq or not y.seq:
+        return False
+    return Indel.normalized_similarity(x.seq, y.seq) >= NEAR_COPY_TOKENS
+
+
 def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
                totals: tuple[float, float] | None = None,
                evidence: tuple[float, int] = (0.0, 0)) -> tuple[float, tuple[str, ...]]:
@@ -163,7 +186,8 @@ def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
     min_weight, min_terms = evidence
     if min_terms > 0:
         strong = sorted({t for w, t in matched if w >= min_weight})
-        if len(strong) < min_terms or _units(strong, x, y) < min_terms:
+        if (len(strong) < min_terms or _units(strong, x, y) < min_terms) and not _near_copy(
+                x, y, len(matched)):
             return 0.0, ()
     total = sum(w for w, _ in matched)
     score = min(1.0, 2.0 * total / (wx + wy))
