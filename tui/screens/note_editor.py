@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -43,8 +43,27 @@ def tags_content(body: str) -> Content:
         return Content.styled("tags: none yet — write #verify, #false, #confirmed… anywhere", "$text-muted")
     parts: list[str | tuple[str, str]] = [("tags: ", "$text-muted")]
     for tag in tags:
-        parts.extend([(f"#{tag}", "bold $secondary"), " "])
+        parts.extend([(f"#{tag}", "bold $text-secondary"), " "])
     return Content.assemble(*parts)
+
+
+class NoteTextArea(TextArea):
+    """A ``TextArea`` that runs the screen's save key in typing order.
+
+    A binding runs after the key has bubbled up through the widget tree, by which time keys
+    typed right after ``ctrl+s`` may already be in the text; a priority binding runs before keys
+    typed just before it are. Handling the key here, in this widget's queue, saves exactly what
+    was typed before it.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.binding.action == "save" and isinstance(self.screen, NoteEditorScreen):
+            event.stop()
+            event.prevent_default()
+            self.screen.action_save()
+            return
+        await super()._on_key(event)
 
 
 class NoteEditorScreen(ModalScreen[Note | None]):
@@ -56,7 +75,7 @@ class NoteEditorScreen(ModalScreen[Note | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save note", id="note_editor.save", priority=True),
+        Binding("ctrl+s", "save", "Save note", id="note_editor.save"),
         Binding("escape", "cancel", "Cancel", id="note_editor.cancel"),
     ]
 
@@ -102,6 +121,7 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         self._save = save
         self.initial = initial
         self.editing = editing
+        self._saved = False
 
     def compose(self) -> ComposeResult:
         verb = "Edit note" if self.editing else "New note"
@@ -112,12 +132,12 @@ class NoteEditorScreen(ModalScreen[Note | None]):
             box.border_title = f"{verb} · {display_text(self.document.name)} · statement {self.statement.index + 1}"
             yield Static(Content(text), id="note-statement")
             yield Static(statement_status(self.index, self.statement), id="note-status")
-            yield TextArea(self.initial, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield NoteTextArea(self.initial, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Static(tags_content(self.initial), id="note-tags")
             yield Static(
                 Content.assemble(
                     ("ctrl+s", "bold $accent"), " save   ", ("escape", "bold $accent"), " cancel   ",
-                    ("#word", "bold $secondary"), " makes a tag",
+                    ("#word", "bold $text-secondary"), " makes a tag",
                 ),
                 id="note-keys",
             )
@@ -136,6 +156,8 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         self.query_one("#note-tags", Static).update(tags_content(self.text))
 
     def action_save(self) -> None:
+        if self._saved:
+            return
         body = self.text
         if not body.strip():
             self.notify("The note is empty: write something, or press escape to cancel", severity="warning")
@@ -148,6 +170,7 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         except NoteError as error:
             self.notify(error.message, title="Note not saved", severity="error", timeout=10, markup=False)
             return
+        self._saved = True
         self.dismiss(note)
 
     def action_cancel(self) -> None:

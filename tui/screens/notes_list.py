@@ -128,7 +128,7 @@ class NotesListScreen(ModalScreen[str | None]):
             return Content.styled("No tags yet: a #word in a note is a tag.", "$text-muted")
         parts: list[str | tuple[str, str]] = [("tags: ", "$text-muted")]
         for tag, count in self.tags:
-            parts.extend([(f"#{tag}", "bold $secondary"), (f" {count}  ", "$text-muted")])
+            parts.extend([(f"#{tag}", "bold $text-secondary"), (f" {count}  ", "$text-muted")])
         return Content.assemble(*parts)
 
     def matches(self, anchored: AnchoredNote, tags: list[str], words: list[str]) -> bool:
@@ -142,22 +142,30 @@ class NotesListScreen(ModalScreen[str | None]):
         return all(word in haystack for word in words)
 
     def _prompt(self, anchored: AnchoredNote) -> Content:
+        """Three lines: the note's first line; tags, article, statement and anchor state; the quote."""
         note = anchored.note
         document = self.documents.get(anchored.doc_id or "")
         name = display_text(document.name if document else note.doc_name)
         statement = self._statements.get(anchored.statement_id or "")
         where = f"{name} #{statement.index + 1}" if statement is not None else name
         label, style = STATE_LABELS[anchored.state]
-        head: list[str | tuple[str, str]] = [("• ", "bold $secondary"), first_line(note.body)]
+        meta: list[str | tuple[str, str]] = ["  "]
         for tag in note.tags:
-            head.extend(["  ", (f"#{tag}", "$secondary")])
-        meta: list[str | tuple[str, str]] = ["  ", (where, "$text-muted")]
+            meta.extend([(f"#{tag}", "bold $text-secondary"), " "])
+        meta.append((where, "$text-muted"))
         if label:
             meta.extend(["  ", (label, style)])
-        quote = statement.text if statement is not None else note.quote
-        quote_style = "$text-muted italic" if anchored.state is not AnchorState.ORPHANED else "$text-error italic"
-        meta.extend(["  ", (f"“{_cut(quote, QUOTE_CHARS)}”", quote_style)])
-        return Content.assemble(*head) + Content("\n") + Content.assemble(*meta)
+        orphaned = anchored.state is AnchorState.ORPHANED
+        quote = note.quote if orphaned or statement is None else statement.text
+        width = max(20, min(QUOTE_CHARS, self.app.size.width - 24))
+        quote_style = "$text-error italic" if orphaned else "$text-muted italic"
+        return Content("\n").join(
+            [
+                Content.assemble(("• ", "bold $text-secondary"), first_line(note.body)),
+                Content.assemble(*meta),
+                Content.assemble("  ", (f"“{_cut(quote, width)}”", quote_style)),
+            ]
+        )
 
     def _apply(self, query: str) -> None:
         tags, words = parse_query(query)

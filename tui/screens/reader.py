@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -298,6 +299,8 @@ class ReaderScreen(Screen[None]):
             return "notes off"
         count = sum(len(notes) for notes in self._notes_on.values())
         orphans = sum(1 for a in self.notes if a.state is AnchorState.ORPHANED)
+        if not count and not orphans and self.note_store.available:
+            return ""
         text = "1 note" if count == 1 else f"{count} notes"
         if orphans:
             text += f" ({orphans} orphaned)"
@@ -580,7 +583,9 @@ class ReaderScreen(Screen[None]):
             if path is not None:
                 self.export_to(path, title)
 
-        self.app.push_screen(ExportScreen(default_export_name(title, datetime.now(UTC)), summary), chosen)
+        slug_source = re.sub(r"^notes(?: on)?:?\s*", "", title, flags=re.IGNORECASE)
+        suggestion = default_export_name(slug_source, datetime.now(UTC))
+        self.app.push_screen(ExportScreen(suggestion, summary), chosen)
 
     def export_to(self, path: Path, title: str, *, force: bool = False) -> bool:
         """Write the Markdown export; asks before replacing a file. True when written."""

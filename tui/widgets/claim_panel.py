@@ -204,14 +204,14 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             return []
         available = max(20, (self.scrollable_content_region.width or 100) - 4)
         count = len(self.notes)
-        lines = [Content.styled(f"Notes ({count})" if count > 1 else "Note", "bold $secondary")]
+        lines = [Content.styled(f"Notes ({count})" if count > 1 else "Note", "bold $text-secondary")]
         for note in self.notes:
             label: list[str | tuple[str, str]] = [
-                ("▶ " if note.here else "• ", "bold $secondary"),
+                ("▶ " if note.here else "• ", "bold $text-secondary"),
                 (f"{display_text(note.source)} #{note.statement}", "$text-muted"),
             ]
             for tag in note.tags:
-                label.extend(["  ", (f"#{tag}", "$secondary")])
+                label.extend(["  ", (f"#{tag}", "$text-secondary")])
             lines.append(Content.assemble(*label))
             body: list[Content] = []
             for raw in note.body.splitlines():

@@ -45,9 +45,13 @@ class StatusBar(Horizontal):
     ) -> None:
         """``notes``: e.g. "3 notes" or "notes off"; empty leaves it out."""
         sep = (" │ ", "$text-muted")
+        note_part: list[str | tuple[str, str]] = []
+        if notes:
+            note_part = [(notes, "$text-warning" if notes == "notes off" else "$text-secondary"), sep]
         content = Content.assemble(
             (position, "bold"),
             sep,
+            *note_part,
             ("filter: ", "$text-muted"),
             (filter_name, "bold" if filter_name != "all" else ""),
             sep,
@@ -59,6 +63,4 @@ class StatusBar(Horizontal):
             f"{articles} articles · {statements} statements  ",
             counts_content(counts),
         )
-        if notes:
-            content = Content.assemble(content, sep, (notes, "$secondary" if notes != "notes off" else "$text-warning"))
         self.query_one("#status-text", Static).update(content, layout=False)
