@@ -267,7 +267,12 @@ def test_a_name_alone_does_not_link() -> None:
 
 def test_topic_words_of_the_corpus_weigh_little() -> None:
     story = ("Harlan", "Brackton")
-    docs = [doc(f"d{k}", *(f"{story[0]} said {story[1]} {w} report number {k}{j}."
+    # Each outlet's own news under the same names (one-word edits of one sentence would be
+    # copies, which do link: see test_claims_perturbation).
+    tails = (("budget vote", "school audit", "road repairs"),
+             ("water prices", "bridge closure", "library hours"),
+             ("tax rebate", "park lighting", "bus routes"))
+    docs = [doc(f"d{k}", *(f"{story[0]} said {story[1]} {w} {tails[k - 1][j]}."
                            for j, w in enumerate(("alpha", "beta", "gamma"))),
                 "Crews from four departments needed three hours to contain the fire.")
             for k in range(1, 4)]

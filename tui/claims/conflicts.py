@@ -89,6 +89,15 @@ def _numbers_compatible(x: NumberFact, y: NumberFact) -> bool:
     return x.low <= y.high + 1e-9 and y.low <= x.high + 1e-9
 
 
+def _same_bound_differs(x: NumberFact, y: NumberFact) -> bool:
+    """ "more than 1,100" vs "more than 880", "up to six" vs "up to seven": one bound each, and
+    the bounds are different figures, not roundings of one."""
+    if x.qualifier != y.qualifier or x.qualifier not in ("ge", "le", "nearly"):
+        return False
+    half = max(0.05 * max(x.value, y.value), max(x.unit, y.unit) / 2.0)
+    return abs(x.value - y.value) > half
+
+
 def _dates_conflict(x: DateFact, y: DateFact) -> bool:
     fx, fy = x.fields(), y.fields()
     common = set(fx) & set(fy)
@@ -149,7 +158,7 @@ def _compare_numbers(fa: Facts, fb: Facts, pa: str, pb: str,
             if not _context_same(fa, fb, x, y):
                 continue
             xa, yb = _text(pa, x.start, x.end), _text(pb, y.start, y.end)
-            if _numbers_compatible(x, y):
+            if _numbers_compatible(x, y) and not _same_bound_differs(x, y):
                 if (x.low, x.high) != (y.low, y.high) or x.qualifier != y.qualifier:
                     if x.value != y.value:
                         notes.append(f"{xa} ≈ {yb} (compatible)")
@@ -252,9 +261,25 @@ def _window(plain: str, facts: Facts, i1: int, i2: int) -> str:
     return plain[toks.starts[lo]:toks.ends[hi - 1]]
 
 
+def _unlimited(facts: Facts, word: str) -> bool:
+    """``word`` (only/just/merely) occurs without a "not" before it."""
+    norms = facts.tokens.norms
+    return any(w == word and (k == 0 or norms[k - 1] != "not") for k, w in enumerate(norms))
+
+
+def _negations(fa: Facts, fb: Facts) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Negation cues of both sides; "not merely" counts only where the other says "merely"."""
+    out: list[tuple[int, ...]] = []
+    for x, y in ((fa, fb), (fb, fa)):
+        soft = [i for i in x.limiting if _unlimited(y, x.tokens.norms[i + 1])]
+        out.append(tuple(sorted(x.negations + tuple(soft))))
+    return out[0], out[1]
+
+
 def _compare_polarity(fa: Facts, fb: Facts, pa: str, pb: str,
                       ops: list[tuple[str, int, int, int, int]], found: list[Found]) -> None:
-    neg_flip = (len(fa.negations) - len(fb.negations)) % 2 == 1
+    neg_a, neg_b = _negations(fa, fb)
+    neg_flip = (len(neg_a) - len(neg_b)) % 2 == 1
     antonym: tuple[int, int, int, int] | None = None
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
@@ -294,8 +319,8 @@ def _compare_polarity(fa: Facts, fb: Facts, pa: str, pb: str,
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             continue
-        na = sum(1 for i in fa.negations if i1 <= i < i2)
-        nb = sum(1 for j in fb.negations if j1 <= j < j2)
+        na = sum(1 for i in neg_a if i1 <= i < i2)
+        nb = sum(1 for j in neg_b if j1 <= j < j2)
         if (na - nb) % 2 == 1:
             found.append(Found("negation", _window(pa, fa, i1, i2), _window(pb, fb, j1, j2)))
             return

@@ -31,6 +31,7 @@ _VAGUE = {"hundreds": (100.0, 999.0), "thousands": (1_000.0, 9_999.0),
 _VAGUE_OF = {("tens", "thousands"): (10_000.0, 99_999.0),
              ("hundreds", "thousands"): (100_000.0, 999_999.0),
              ("tens", "millions"): (10e6, 99e6), ("hundreds", "millions"): (100e6, 999e6)}
+LIMITERS = frozenset({"only", "just", "merely", "simply", "solely"})
 NEGATION_CUES = frozenset({"not", "never", "no", "without", "neither", "nor", "none", "nobody",
                            "nothing", "nowhere"})
 
@@ -108,6 +109,8 @@ class NumberFact:
     start: int
     end: int
     """Character span in ``plain`` including the qualifier."""
+    unit: float = 1.0
+    """Precision as written: 3,000 -> 1000, 6.9 million -> 100,000; a rounding is within half."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,9 @@ class Facts:
     """Token indices of negation cues."""
     polar: tuple[tuple[int, int, int], ...]
     """(token index, antonym pair id, side) for verbs with a listed opposite."""
+    limiting: tuple[int, ...] = ()
+    """Token indices of "not" before only/just/merely: a negation only against a statement
+    that keeps the limiter without it ("is not merely a hub" vs "is merely a hub")."""
 
 
 def _is_year(tokens: Tokens, i: int, plain: str) -> bool:
@@ -260,6 +266,7 @@ def _numbers(tokens: Tokens, plain: str, used: set[int]) -> list[NumberFact]:
         norm = norms[i]
         low: float
         high: float
+        unit = 1.0
         qualifier = "exact"
         first = i
         last = i + 1
@@ -279,8 +286,10 @@ def _numbers(tokens: Tokens, plain: str, used: set[int]) -> list[NumberFact]:
             except ValueError:
                 i += 1
                 continue
+            unit = _precision(norm)
             while last < n and norms[last] in SCALES and not tokens.breaks[last]:
                 value *= SCALES[norms[last]]
+                unit *= SCALES[norms[last]]
                 last += 1
             low = high = value
         else:
@@ -303,14 +312,27 @@ def _numbers(tokens: Tokens, plain: str, used: set[int]) -> list[NumberFact]:
             elif qualifier == "le":
                 low = 0.0
             elif qualifier == "approx":
-                low, high = value * 0.88, value * 1.12
+                # "about 3,000" covers the roundings of 3,000 (2,500-3,499) and, for precise
+                # figures, 5% either side ("about 1,700" ~ 1,736; "about 230" !~ 264).
+                half = max(value * 0.05, unit / 2.0)
+                low, high = value - half, value + half
             elif qualifier == "nearly":
                 low, high = value * 0.85, value
         noun = _counted_noun(tokens, last)
         out.append(NumberFact(low, high, value, qualifier, noun, first, last, qfirst,
-                              tokens.starts[qfirst], tokens.ends[last - 1]))
+                              tokens.starts[qfirst], tokens.ends[last - 1], unit))
         i = last
     return out
+
+
+def _precision(norm: str) -> float:
+    """The place of the last significant digit: "3000" -> 1000, "6.9" -> 0.1, "12" -> 1."""
+    if "." in norm:
+        return 10.0 ** -len(norm.split(".", 1)[1])
+    if norm.isdigit() and int(norm) > 0:
+        zeros = len(norm) - len(norm.rstrip("0"))
+        return 10.0 ** zeros
+    return 1.0
 
 
 def _counted_noun(tokens: Tokens, j: int) -> str:
@@ -367,6 +389,7 @@ def extract_facts(plain: str) -> Facts:
     numbers = _numbers(tokens, plain, used)
     names = _names(tokens, used)
     negations: list[int] = []
+    limiting: list[int] = []
     polar: list[tuple[int, int, int]] = []
     norms = tokens.norms
     n = len(norms)
@@ -375,7 +398,8 @@ def extract_facts(plain: str) -> Facts:
             nxt = norms[i + 1] if i + 1 < n else ""
             if norm == "no" and i + 1 < n and tokens.numeric[i + 1]:
                 continue
-            if norm == "not" and nxt in ("only", "just", "merely"):
+            if norm == "not" and nxt in LIMITERS:
+                limiting.append(i)
                 continue
             if norm == "no" and nxt in ("doubt",):
                 continue
@@ -385,4 +409,4 @@ def extract_facts(plain: str) -> Facts:
             for pid, side in entries:
                 polar.append((i, pid, side))
     return Facts(tokens, tuple(numbers), tuple(dates), tuple(names), tuple(negations),
-                 tuple(polar))
+                 tuple(polar), tuple(limiting))
