@@ -2,7 +2,9 @@
 
 One widget per article, not one per statement: lines are wrapped once per width, each line knows
 the block (statement or title/byline/heading span) it belongs to, and rendered strips are cached
-until the cursor, highlight, filter, index or theme changes.
+per (line, width, cursor state). Moving the cursor repaints only the lines of the statement it
+leaves and the one it lands on; the cache is dropped only when the filter, index, theme or width
+changes, so a follower pane that scrolls redraws from cached strips.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from textual.strip import Strip
 
 from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import Document, SpanKind, Statement
-from tui.widgets.text import display_text, wrap_offsets
+from tui.widgets.text import cells, display_text, wrap_offsets
 
 GLYPHS: dict[Status | None, str] = {
     Status.AGREEING: "✓",
@@ -169,7 +171,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._line_block: list[int] = []
         self._line_range: list[tuple[int, int]] = []
         self._block_first_line: list[int] = []
-        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._strips: LRUCache[tuple[int, int, str], Strip] = LRUCache(4096)
+        """Rendered lines by (line, width, cursor state of the line's statement)."""
+        self._styles: dict[tuple[str, ...], Style] = {}
+        """The widget's style plus component styles, by component names, until the CSS or theme changes."""
 
     # Layout -----------------------------------------------------------------
 
@@ -212,6 +217,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()
         self._strips.clear()
 
     def statement_lines(self, statement_index: int) -> tuple[int, int]:
@@ -243,31 +249,63 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # State changes ------------------------------------------------------------
 
     def invalidate(self) -> None:
+        """Forget every rendered line and repaint (filter, index or notes changed)."""
         self._strips.clear()
         self.refresh()
 
+    def refresh_statement(self, statement_index: int) -> None:
+        """Repaint just the lines of one statement, if any of them is on screen."""
+        if not self._line_block or not 0 <= statement_index < len(self._statement_block):
+            return
+        first, last = self.statement_lines(statement_index)
+        top = round(self.scroll_y)
+        bottom = top + max(1, self.scrollable_content_region.height)
+        first, last = max(first, top), min(last, bottom)
+        if first < last:
+            self.refresh_lines(first, last - first)
+
     def set_index(self, index: ClaimIndex | None) -> None:
-        self.index = index
-        self.invalidate()
+        if index is not self.index:
+            self.index = index
+            self.invalidate()
 
     def set_filter(self, value: str) -> None:
-        self.filter = value
-        self.invalidate()
+        if value != self.filter:
+            self.filter = value
+            self.invalidate()
 
     def set_note_ids(self, note_ids: set[str]) -> None:
-        """Mark the statements that carry notes (the notes store calls this)."""
-        self.note_ids = set(note_ids)
-        self.invalidate()
+        """Mark the statements that carry notes (the notes store calls this).
+
+        Only the first lines of statements whose mark changes are repainted.
+        """
+        note_ids = set(note_ids)
+        changed = note_ids ^ self.note_ids
+        self.note_ids = note_ids
+        if not changed or not self._line_block:
+            return
+        for statement in self.document.statements:
+            if statement.id in changed:
+                first, _ = self.statement_lines(statement.index)
+                for key in [key for key in self._strips.keys() if key[0] == first]:
+                    self._strips.discard(key)
+                self.refresh_lines(first)
 
     def set_cursor(self, statement_index: int, *, linked: bool = True) -> None:
-        """Move the cursor without telling anyone (the screen calls this on followers)."""
+        """Move the cursor without telling anyone (the screen calls this on followers).
+
+        Repaints only the old and new cursor statements; nothing when neither changes.
+        """
         if not self.document.statements:
             return
         statement_index = max(0, min(statement_index, len(self.document.statements) - 1))
         if statement_index != self.cursor or linked != self.linked:
+            old = self.cursor
             self.cursor = statement_index
             self.linked = linked
-            self.invalidate()
+            self.refresh_statement(old)
+            if statement_index != old:
+                self.refresh_statement(statement_index)
 
     def move_cursor(self, statement_index: int) -> None:
         """Move the cursor as the user asked: keep it in view and tell the screen."""
@@ -377,67 +415,82 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         width = self._content_width()
         line = round(self.scroll_y) + y
-        key = (line, width)
+        state = self._cursor_state(line)
+        key = (line, width, state)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_strip(line, width)
+            strip = self._render_strip(line, width, state)
             self._strips[key] = strip
         return strip
 
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"article-view--{name}", partial=True)
+    def _cursor_state(self, line: int) -> str:
+        """How the cursor marks ``line``: ``""`` (not the cursor), focused, linked or inactive."""
+        if not 0 <= line < len(self._line_block) or not self._statement_block:
+            return ""
+        block = self._statement_block[self.cursor]
+        if self._line_block[line] != block:
+            return ""
+        if self.has_focus:
+            return "cursor"
+        return "linked" if self.linked else "cursor-inactive"
 
-    def _render_strip(self, line: int, width: int) -> Strip:
-        base = self.rich_style
+    def _combined(self, *names: str) -> Style:
+        """The widget's style plus the named component styles, memoised per combination."""
+        style = self._styles.get(names)
+        if style is None:
+            style = self.rich_style
+            for name in names:
+                style += self.get_component_rich_style(f"article-view--{name}", partial=True)
+            self._styles[names] = style
+        return style
+
+    def _render_strip(self, line: int, width: int, state: str) -> Strip:
+        base = self._combined()
         if line >= self.line_count:
             return Strip.blank(width, base)
         block_number = self._line_block[line]
         block = self.blocks[block_number]
         start, end = self._line_range[line]
         text = block.text[start:end].rstrip(" ")
+        pad = max(0, width - GUTTER - cells(text))
         first_line = self._block_first_line[block_number] == line
         statement = block.statement
         if statement is None:
             if block.kind == "blank":
                 return Strip.blank(width, base)
-            style = base + self._style("title" if block.kind == SpanKind.TITLE.value else "span")
-            segments = [Segment(" " * GUTTER, base), Segment(text, style)]
+            style = self._combined("title" if block.kind == SpanKind.TITLE.value else "span")
+            segments = [Segment(" " * GUTTER, base), Segment(text, style), Segment(" " * pad, base)]
             return Strip(segments).adjust_cell_length(width, base)
 
-        is_cursor = statement.index == self.cursor
-        focused = self.has_focus
-        line_style = base
+        line_names: tuple[str, ...] = (state,) if state else ()
+        line_style = self._combined(*line_names)
         bar = Segment(" ", base)
-        if is_cursor and focused:
-            line_style = base + self._style("cursor")
-            bar = Segment(CURSOR_BAR, line_style + self._style("bar"))
-        elif is_cursor and self.linked:
-            line_style = base + self._style("linked")
-            bar = Segment(CURSOR_BAR, line_style + self._style("bar-linked"))
-        elif is_cursor:
-            line_style = base + self._style("cursor-inactive")
+        if state == "cursor":
+            bar = Segment(CURSOR_BAR, self._combined(state, "bar"))
+        elif state == "linked":
+            bar = Segment(CURSOR_BAR, self._combined(state, "bar-linked"))
         status = self.status_of(statement)
         kept = self.matches_filter(statement)
         if not kept:
-            text_style = line_style + self._style("dimmed")
+            text_style = self._combined(*line_names, "dimmed")
         elif status is Status.CONFLICTING:
-            text_style = line_style + self._style("text-conflicting")
+            text_style = self._combined(*line_names, "text-conflicting")
         else:
             text_style = line_style
         note = Segment(" ", line_style)
         glyph = Segment(" ", line_style)
         if first_line:
             if statement.id in self.note_ids:
-                note = Segment(NOTE_MARK, line_style + self._style("note"))
-            glyph_style = self._style("dimmed") if not kept else self._style(
-                status.value if status is not None else "pending"
-            )
-            glyph = Segment(GLYPHS[status], line_style + glyph_style)
+                note = Segment(NOTE_MARK, self._combined(*line_names, "note"))
+            glyph_name = "dimmed" if not kept else (status.value if status is not None else "pending")
+            glyph = Segment(GLYPHS[status], self._combined(*line_names, glyph_name))
         segments = [bar, note, glyph, Segment(" ", line_style), Segment(text, text_style)]
+        if pad:
+            segments.append(Segment(" " * pad, line_style))
         return Strip(segments).adjust_cell_length(width, line_style)
 
     def on_focus(self) -> None:
-        self.invalidate()
+        self.refresh_statement(self.cursor)
 
     def on_blur(self) -> None:
-        self.invalidate()
+        self.refresh_statement(self.cursor)
