@@ -103,7 +103,8 @@ _NOT_NAMES = set(_MONTHS) | set(_WEEKDAYS) | _TITLES | {
     "Western", "Eastern", "Northern", "Southern", "Kyrgyz", "Uzbek", "Kazakh", "Tajik", "Dutch",
     "French", "Greek", "Thai", "Swiss", "Development", "Development", "Chemicals", "Chemical",
     "Occupational", "Disease", "Control", "Prevention", "Association", "Trade", "Summit",
-    "First", "Second", "Third", "Also", "However", "Meanwhile", "According", "After", "Before",
+    "Executive", "Culture", "Science", "Holdings", "Fair", "American", "West", "East",
+    "North", "South", "First", "Second", "Third", "Also", "However", "Meanwhile", "According", "After", "Before",
 }
 _AUX_RE = re.compile(r"\b(is|was|are|were|has|have|had|will|would|can|could|should|may|might|"
                      r"must)\b (?!not\b|never\b|no\b|n't)([a-z]{3,})\b")

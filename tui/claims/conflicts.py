@@ -8,6 +8,7 @@ Precision matters more than recall: when in doubt, no conflict.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -212,18 +213,20 @@ def _same_name(x: NameFact, y: NameFact) -> bool:
     return fuzz.ratio(a, b) >= 80
 
 
-def _orphan(name: NameFact, other_words: set[str]) -> list[str]:
-    """The distinctive words of ``name`` the other statement never uses."""
+def _orphan(name: NameFact, own: Counter[str], other: Counter[str]) -> list[str]:
+    """The distinctive words of ``name`` the other statement uses fewer times: "Russia's
+    influence" -> "Novak's influence" still leaves "Russia-Kyrgyzstan" in both, and a name that
+    merely moved ("Putin met Japarov" / "Japarov met Putin") has no orphan words."""
     if name.first == 0 and name.last == 1:
         return []  # a lone sentence-initial capital is as likely a common word
-    return [w for w in name.distinctive if w not in other_words]
+    return [w for w in name.distinctive if other[w] < own[w]]
 
 
 def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
                    ops: list[tuple[str, int, int, int, int]], found: list[Found],
                    close: bool) -> None:
-    words_a = set(fa.tokens.norms)
-    words_b = set(fb.tokens.norms)
+    words_a = Counter(fa.tokens.norms)
+    words_b = Counter(fb.tokens.norms)
     pairs: list[tuple[NameFact, NameFact, list[str], list[str]]] = []
     for tag, i1, i2, j1, j2 in ops:
         if tag != "replace":
@@ -232,11 +235,12 @@ def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
         ys = [y for y in fb.names if y.first < j2 and j1 < y.last]
         if len(xs) != 1 or len(ys) != 1:
             continue
-        pairs.append((xs[0], ys[0], _orphan(xs[0], words_b), _orphan(ys[0], words_a)))
+        pairs.append((xs[0], ys[0], _orphan(xs[0], words_a, words_b),
+                      _orphan(ys[0], words_b, words_a)))
     if not pairs and close:
         # Reordered clauses: one orphan name on each side.
-        xs2 = [(x, _orphan(x, words_b)) for x in fa.names]
-        ys2 = [(y, _orphan(y, words_a)) for y in fb.names]
+        xs2 = [(x, _orphan(x, words_a, words_b)) for x in fa.names]
+        ys2 = [(y, _orphan(y, words_b, words_a)) for y in fb.names]
         xs2 = [(x, o) for x, o in xs2 if o]
         ys2 = [(y, o) for y, o in ys2 if o]
         if len(xs2) == 1 and len(ys2) == 1:

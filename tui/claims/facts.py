@@ -312,9 +312,10 @@ def _numbers(tokens: Tokens, plain: str, used: set[int]) -> list[NumberFact]:
             elif qualifier == "le":
                 low = 0.0
             elif qualifier == "approx":
-                # "about 3,000" covers the roundings of 3,000 (2,500-3,499) and, for precise
-                # figures, 5% either side ("about 1,700" ~ 1,736; "about 230" !~ 264).
-                half = max(value * 0.05, unit / 2.0)
+                # "about 3,000" covers the roundings of 3,000 (2,500-3,499), "about 1,700"
+                # those of 1,700 (1,736), with 2% slack for precise figures: "about 230" is
+                # not 264, an estimated 6.9 million is not 7.2 million.
+                half = max(value * 0.02, unit / 2.0)
                 low, high = value - half, value + half
             elif qualifier == "nearly":
                 low, high = value * 0.85, value
