@@ -72,6 +72,9 @@ class Change:
 _WORD_NUMS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
               "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
               "eighteen", "nineteen", "twenty"]
+_ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+             "tenth"]
+_ORDINAL_RE = re.compile(r"\b((?i:" + "|".join(_ORDINALS) + r"))\b(?= [a-z]+ )")
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -138,10 +141,18 @@ def _change_number(text: str, rng: random.Random) -> Change | None:
         if m.group(1).lower() == "one":
             continue  # "one of the ..." is rarely a count
         sites.append(("word", m))
+    for m in _ORDINAL_RE.finditer(text):
+        sites.append(("ordinal", m))
     if not sites:
         return None
     how, m = rng.choice(sites)
     raw = m.group(1)
+    if how == "ordinal":
+        k = _ORDINALS.index(raw.lower())
+        new = _ORDINALS[k + 1] if k + 1 < len(_ORDINALS) else _ORDINALS[k - 1]
+        if raw[0].isupper():
+            new = new.capitalize()
+        return Change("number", _sub(text, m, 1, new), raw, new, "ordinal")
     if how == "word":
         n = _WORD_NUMS.index(raw.lower()) + 1
         new_n = n + rng.choice([1, 2, 3]) if n < 17 else n - 2

@@ -139,14 +139,16 @@ inserted, a synonym: still the same sentence)."""
 def _near_copy(x: Item, y: Item, shared: int) -> bool:
     """The same sentence, lightly edited: evidence enough even when all its words are the
     story's topic words (an article indexed with its own edited copy is all topic)."""
-    if shared < 3:
+    if shared < 2:
         return False
     union = len(x.terms) + len(y.terms) - shared
-    if union > 0 and shared / union >= NEAR_COPY_TERMS:
+    if shared >= 3 and union > 0 and shared / union >= NEAR_COPY_TERMS:
         return True
     if not x.seq or not y.seq:
         return False
-    return Indel.normalized_similarity(x.seq, y.seq) >= NEAR_COPY_TOKENS
+    # A short statement ("It does not stop the disease.") must be all but identical.
+    cutoff = NEAR_COPY_TOKENS if shared >= 3 else 0.95
+    return Indel.normalized_similarity(x.seq, y.seq, score_cutoff=cutoff) >= cutoff
 
 
 def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,

@@ -15,6 +15,7 @@ _TOKEN_RE = re.compile(
     r"\d{4}-\d{2}-\d{2}"
     r"|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?"
     r"|(?:[A-Za-z]\.){2,}"
+    r"|[A-Za-z]+\d[A-Za-z\d]*"
     r"|[^\W\d_]+(?:['’][^\W\d_]+)*['’]?"
     r"|[$€£%]"
 )
@@ -30,6 +31,11 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+_ORDINAL_AFTER = frozenset({"the", "a", "its", "his", "her", "their", "our", "this"})
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000}
 MONTH_ALIASES = {
@@ -141,6 +147,9 @@ def tokenize(plain: str) -> Tokens:
             after_abbreviation = True
         if low in UNITS:
             add(str(UNITS[low]), start, end, cap, brk, True)
+        elif low in ORDINAL_WORDS and norms and norms[-1] in _ORDINAL_AFTER and not cap:
+            # "the third drug" = "the 3rd drug"; "a second" (of time) has no article before.
+            add(str(ORDINAL_WORDS[low]), start, end, cap, brk, True)
         elif low in TENS:
             add(str(TENS[low]), start, end, cap, brk, True)
         else:
