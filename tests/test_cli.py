@@ -230,3 +230,16 @@ def test_keys_table_is_read_and_bad_values_are_named(tmp_path: Path) -> None:
     proc = run(env={"SEEDREADER_CONFIG_DIR": str(tmp_path)})
     assert proc.returncode == 2
     assert "config.toml" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_report_help_explains_every_threshold_with_its_default() -> None:
+    from tui.claims import IndexConfig
+    from tui.config import tunable_fields
+
+    proc = run("report", "--help")
+    assert proc.returncode == 0
+    text = " ".join(proc.stdout.split())
+    for name in tunable_fields():
+        flag = "--" + name.replace("_", "-")
+        assert flag in text
+        assert f"(default: {getattr(IndexConfig(), name)})" in text

@@ -63,7 +63,8 @@ def reader_parser() -> argparse.ArgumentParser:
 
 
 def report_parser() -> argparse.ArgumentParser:
-    from tui.config import tunable_fields
+    from tui.claims import IndexConfig
+    from tui.config import field_docs, tunable_fields
 
     parser = argparse.ArgumentParser(
         prog="seedreader report",
@@ -81,13 +82,19 @@ def report_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit with status 1 when any conflict is found",
     )
-    group = parser.add_argument_group("index thresholds")
+    group = parser.add_argument_group("index thresholds (defaults chosen by measurement)")
+    docs = field_docs()
+    defaults = IndexConfig()
     for name, kind in sorted(tunable_fields().items()):
         flag = "--" + name.replace("_", "-")
+        text = f"{docs.get(name, name.replace('_', ' '))} (default: {getattr(defaults, name)})"
+        text = text.replace("%", "%%")
         if kind is bool:
-            group.add_argument(flag, dest=name, action=argparse.BooleanOptionalAction, default=None)
+            group.add_argument(
+                flag, dest=name, action=argparse.BooleanOptionalAction, default=None, help=text
+            )
         else:
-            group.add_argument(flag, dest=name, type=kind, default=None, metavar="N")
+            group.add_argument(flag, dest=name, type=kind, default=None, metavar="N", help=text)
     return parser
 
 

@@ -9,7 +9,9 @@ the ids).
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+import inspect
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -34,6 +36,26 @@ def tunable_fields() -> dict[str, type]:
         elif isinstance(value, (int, float)):
             out[name] = type(value)
     return out
+
+
+def field_docs() -> dict[str, str]:
+    """The attribute docstrings of IndexConfig, so ``--help`` explains each threshold."""
+    try:
+        tree = ast.parse(inspect.getsource(IndexConfig))
+    except (OSError, TypeError, SyntaxError):
+        return {}
+    docs: dict[str, str] = {}
+    body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+    for node, after in zip(body, body[1:]):
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
+            docs[node.target.id] = " ".join(after.value.value.split()).strip(".")
+    return docs
 
 
 def _coerce(name: str, value: Any, kind: type, where: str) -> Any:
