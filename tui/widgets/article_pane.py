@@ -12,12 +12,12 @@ from textual.widgets import Static
 from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import Document
 from tui.widgets.article_view import ArticleView
-from tui.widgets.text import display_text
+from tui.widgets.text import display_text, shorten_middle
 
 STATUS_STYLES: dict[Status, str] = {
-    Status.AGREEING: "$success",
-    Status.CONFLICTING: "$error",
-    Status.UNCORROBORATED: "$warning",
+    Status.AGREEING: "$text-success",
+    Status.CONFLICTING: "$text-error",
+    Status.UNCORROBORATED: "$text-warning",
 }
 
 
@@ -93,9 +93,15 @@ class ArticlePane(Vertical):
         document = self.document
         counts = status_counts(document, self.index) if self.index is not None else None
         title = Content.styled(display_text(document.title) or document.name, "bold")
-        meta = Content.assemble(counts_content(counts), "  ", (display_text(document.name), "$text-muted"))
+        counts_part = counts_content(counts)
+        room = self.size.width - 5 - counts_part.cell_length if self.size.width else 200
+        name = shorten_middle(display_text(document.name), max(8, room))
+        meta = Content.assemble(counts_part, "  ", (name, "$text-muted"))
         state = Content.styled(self.link_state, "$text-muted italic") if self.link_state else Content("")
         return Content("\n").join([title, meta, state])
+
+    def on_resize(self) -> None:
+        self.refresh_header()
 
     def refresh_header(self) -> None:
         self.query_one(PaneHeader).update(self._header_content(), layout=False)

@@ -116,20 +116,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         background: $surface;
         color: $text;
     }
-    ArticleView > .article-view--cursor { background: $accent 35%; }
-    ArticleView > .article-view--cursor-inactive { background: $accent 12%; }
-    ArticleView > .article-view--linked { background: $primary 35%; }
+    ArticleView > .article-view--cursor { background: $accent 20%; }
+    ArticleView > .article-view--cursor-inactive { background: $foreground 4%; }
+    ArticleView > .article-view--linked { background: $primary 22%; }
     ArticleView > .article-view--bar { color: $accent; text-style: bold; }
-    ArticleView > .article-view--bar-linked { color: $primary; text-style: bold; }
-    ArticleView > .article-view--agreeing { color: $success; text-style: bold; }
-    ArticleView > .article-view--conflicting { color: $error; text-style: bold; }
-    ArticleView > .article-view--uncorroborated { color: $warning; text-style: bold; }
+    ArticleView > .article-view--bar-linked { color: $primary-lighten-1; text-style: bold; }
+    ArticleView > .article-view--agreeing { color: $text-success; text-style: bold; }
+    ArticleView > .article-view--conflicting { color: $text-error; text-style: bold; }
+    ArticleView > .article-view--uncorroborated { color: $text-warning; text-style: bold; }
     ArticleView > .article-view--pending { color: $text-disabled; }
     ArticleView > .article-view--text-conflicting { color: $text-error; }
     ArticleView > .article-view--span { color: $text-muted; text-style: italic; }
     ArticleView > .article-view--title { color: $text-muted; text-style: bold; }
     ArticleView > .article-view--dimmed { color: $text-disabled; }
-    ArticleView > .article-view--note { color: $secondary; text-style: bold; }
+    ArticleView > .article-view--note { color: $text-secondary; text-style: bold; }
     """
 
     class CursorMoved(Message):
@@ -210,6 +210,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._layout(self._content_width())
         if row is not None and self.document.statements:
             self.scroll_statement_to(self.cursor, row)
+        if (self.has_focus or self.linked) and self.document.statements:
+            # the claim panel below grows and shrinks with its text: keep the cursor in sight
+            self.ensure_cursor_visible()
         self.refresh()
 
     def on_mount(self) -> None:
@@ -435,12 +438,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return "linked" if self.linked else "cursor-inactive"
 
     def _combined(self, *names: str) -> Style:
-        """The widget's style plus the named component styles, memoised per combination."""
+        """The widget's style plus the named component styles, memoised per combination.
+
+        Built from Textual's visual styles so that translucent backgrounds (``$accent 20%``) and
+        text colours (``$text-muted``) are blended over the view's background; Rich styles from
+        ``get_component_rich_style`` drop the alpha and paint the tint as a solid colour.
+        """
         style = self._styles.get(names)
         if style is None:
-            style = self.rich_style
-            for name in names:
-                style += self.get_component_rich_style(f"article-view--{name}", partial=True)
+            classes = tuple(f"article-view--{name}" for name in names)
+            style = self.get_visual_style(*classes).rich_style
             self._styles[names] = style
         return style
 

@@ -107,3 +107,28 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
 @lru_cache(maxsize=4096)
 def cells(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
+
+
+def shorten_middle(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells by an ellipsis in the middle, keeping both ends.
+
+    File names of related articles often share a long start and differ at the end
+    (``...-politics.txt`` / ``...-politics-copy.txt``): cutting the end would make them identical.
+    """
+    if cells(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    tail = (width - 1) // 2
+    head = width - 1 - tail
+    start = ""
+    for char in text:
+        if cells(start + char) > head:
+            break
+        start += char
+    end = ""
+    for char in reversed(text):
+        if cells(char + end) > tail:
+            break
+        end = char + end
+    return f"{start}…{end}"
