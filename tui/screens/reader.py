@@ -32,6 +32,10 @@ MIN_PANE_WIDTH = 40
 WIDE = 120
 """Terminals at least this wide (and 30 rows tall) open with the claim panel shown."""
 
+_MOVE = Binding.Group("Move", compact=True)
+_CONFLICT = Binding.Group("Conflict", compact=True)
+_UNCORROBORATED = Binding.Group("Uncorroborated", compact=True)
+
 IndexBuilder = Callable[[Sequence[Document]], ClaimIndex]
 NoteStoreFactory = Callable[[], NoteStore]
 
@@ -40,39 +44,53 @@ class ReaderScreen(Screen[None]):
     """Owns the keys, the pane order and paging, and keeps panes, claim panel and status in step."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Next", id="reader.next"),
-        Binding("k,up", "cursor_up", "Prev", id="reader.previous"),
+        # The footer shows the keys a reader needs every minute, most used first, paired keys as one
+        # entry, so that 80 columns still show help and quit; `?` lists every key.
+        Binding("j,down", "cursor_down", "Next statement", id="reader.next", group=_MOVE),
+        Binding("k,up", "cursor_up", "Previous statement", id="reader.previous", group=_MOVE),
+        Binding("n", "next_status('conflicting', 1)", "Next conflict", id="reader.next_conflict", group=_CONFLICT),
+        Binding(
+            "N",
+            "next_status('conflicting', -1)",
+            "Previous conflict",
+            id="reader.previous_conflict",
+            group=_CONFLICT,
+        ),
+        Binding(
+            "u",
+            "next_status('uncorroborated', 1)",
+            "Next uncorroborated",
+            id="reader.next_uncorroborated",
+            group=_UNCORROBORATED,
+        ),
+        Binding(
+            "U",
+            "next_status('uncorroborated', -1)",
+            "Previous uncorroborated",
+            id="reader.previous_uncorroborated",
+            group=_UNCORROBORATED,
+        ),
+        Binding("f", "cycle_filter", "Filter", id="reader.filter"),
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("question_mark", "help", "Help", id="reader.help"),
+        Binding("q", "quit", "Quit", id="reader.quit"),
+        Binding("a", "add_note", "Note", id="reader.add_note"),
+        Binding("o", "notes_list", "Notes", id="reader.notes_list"),
         Binding("g,home", "first", "First statement", id="reader.first", show=False),
         Binding("G,end", "last", "Last statement", id="reader.last", show=False),
         Binding("pagedown", "page_down", "Page down", id="reader.page_down", show=False),
         Binding("pageup", "page_up", "Page up", id="reader.page_up", show=False),
-        Binding("tab,l", "next_pane", "Pane →", id="reader.next_pane"),
-        Binding("h,shift+tab", "previous_pane", "Pane ←", id="reader.previous_pane", show=False),
-        Binding("n", "next_status('conflicting', 1)", "Next conflict", id="reader.next_conflict"),
-        Binding("N", "next_status('conflicting', -1)", "Prev conflict", id="reader.previous_conflict", show=False),
-        Binding("u", "next_status('uncorroborated', 1)", "Next uncorroborated", id="reader.next_uncorroborated"),
-        Binding(
-            "U",
-            "next_status('uncorroborated', -1)",
-            "Prev uncorroborated",
-            id="reader.previous_uncorroborated",
-            show=False,
-        ),
-        Binding("f", "cycle_filter", "Filter", id="reader.filter"),
-        Binding("slash", "search", "Search", id="reader.search"),
-        Binding("s", "toggle_lock", "Scroll lock", id="reader.scroll_lock", show=False),
-        Binding("c", "toggle_claim", "Claim", id="reader.claim_panel"),
+        Binding("tab,l", "next_pane", "Next pane", id="reader.next_pane", show=False),
+        Binding("h,shift+tab", "previous_pane", "Previous pane", id="reader.previous_pane", show=False),
         Binding("right_square_bracket", "page(1)", "More articles", id="reader.page_next", show=False),
         Binding("left_square_bracket", "page(-1)", "Earlier articles", id="reader.page_previous", show=False),
-        Binding("d", "documents", "Articles", id="reader.documents"),
-        Binding("a", "add_note", "Note", id="reader.add_note"),
+        Binding("d", "documents", "Choose articles", id="reader.documents", show=False),
+        Binding("c", "toggle_claim", "Claim panel", id="reader.claim_panel", show=False),
+        Binding("s", "toggle_lock", "Scroll lock", id="reader.scroll_lock", show=False),
         Binding("e", "edit_note", "Edit note", id="reader.edit_note", show=False),
         Binding("x", "delete_note", "Delete note", id="reader.delete_note", show=False),
         Binding("ctrl+z", "undo_delete", "Undo delete", id="reader.undo_delete", show=False),
-        Binding("o", "notes_list", "Notes", id="reader.notes_list"),
         Binding("ctrl+e", "export", "Export notes", id="reader.export", show=False),
-        Binding("question_mark", "help", "Help", id="reader.help"),
-        Binding("q", "quit", "Quit", id="reader.quit"),
     ]
 
     def __init__(
@@ -112,6 +130,9 @@ class ReaderScreen(Screen[None]):
         self._notes_on: dict[str, list[AnchoredNote]] = {}
         self._deleted: AnchoredNote | None = None
         """The last note deleted, for ``ctrl+z``."""
+        self._statement_total = sum(len(d.statements) for d in self.documents)
+        self._status_totals: Counter[Status] | None = None
+        """Corpus totals per status, counted once when the index arrives (``None`` until then)."""
 
     # Composition and layout ----------------------------------------------------------
 
@@ -155,6 +176,9 @@ class ReaderScreen(Screen[None]):
             self._claim_open = event.size.width >= WIDE and event.size.height >= 30
             self.query_one(ClaimPanel).display = self._claim_open
         self.set_class(event.size.height < 30, "-short")
+        footer = self.query_one(Footer)
+        footer.compact = event.size.width < WIDE
+        footer.show_command_palette = event.size.width >= WIDE  # ctrl+p still works; ? says so
         count = min(self._fits(event.size.width), len(self.order))
         if count != self.pane_count:
             self.pane_count = count
@@ -207,7 +231,8 @@ class ReaderScreen(Screen[None]):
         if self.index is not None and sid is not None and sid in self.index.verdicts:
             counterparts = self.index.counterparts(sid)
         row = source.cursor_row()
-        for pane in self.panes:
+        panes = self.panes
+        for pane in panes:
             view = pane.view
             if view is source:
                 pane.set_link_state("")
@@ -226,8 +251,8 @@ class ReaderScreen(Screen[None]):
             if self.scroll_lock:
                 view.scroll_statement_to(target, row if row is not None else 0)
             pane.set_link_state(f"↔ statement {target + 1}")
-        self._update_claim(sid)
-        self._update_status()
+        self._update_claim(sid, counterparts, panes)
+        self._update_status(panes)
         self.app.call_later(self._schedule_save)
 
     def _schedule_save(self) -> None:
@@ -235,11 +260,38 @@ class ReaderScreen(Screen[None]):
         if callable(save):
             save()
 
-    def _update_claim(self, sid: str | None) -> None:
+    def _update_claim(
+        self,
+        sid: str | None,
+        counterparts: dict[str, str] | None = None,
+        panes: Sequence[ArticlePane] | None = None,
+    ) -> None:
         panel = self.query_one(ClaimPanel)
-        if panel.display:
-            panel.notes = self._claim_notes(sid)
-            panel.show(self.index, sid, [self._by_id[d] for d in self.order])
+        if not panel.display:
+            return
+        if counterparts is None:
+            counterparts = {}
+            if self.index is not None and sid is not None and sid in self.index.verdicts:
+                counterparts = self.index.counterparts(sid)
+        shown = {p.document.id for p in (self.panes if panes is None else panes)}
+        panel.hidden_hint = self._reveal_hint([d for d in counterparts if d not in shown])
+        panel.notes = self._claim_notes(sid)
+        panel.show(self.index, sid, [self._by_id[d] for d in self.order], shown)
+
+    def _reveal_hint(self, hidden: Sequence[str]) -> str:
+        """The key that shows the hidden articles ``hidden``: a page key, or the article list."""
+        if not hidden:
+            return ""
+        positions = [self.order.index(d) for d in hidden if d in self.order]
+        if len(positions) < len(hidden):
+            return self._key_for("documents")
+        after = all(p >= self.page_start for p in positions)
+        before = all(p < self.page_start for p in positions)
+        if after:
+            return self._key_for("page(1)")
+        if before:
+            return self._key_for("page(-1)")
+        return f"{self._key_for('page(-1)')} {self._key_for('page(1)')}"
 
     def _claim_notes(self, sid: str | None) -> list[PanelNote]:
         """Notes on every statement of the claim behind ``sid``: its own first, then in pane order."""
@@ -270,21 +322,20 @@ class ReaderScreen(Screen[None]):
                 )
         return result
 
-    def _update_status(self) -> None:
-        counts: Counter[Status] | None = None
-        if self.index is not None:
-            counts = Counter(v.status for v in self.index.verdicts.values())
+    def _update_status(self, panes: Sequence[ArticlePane] | None = None) -> None:
         view = self.active_view
         position = ""
         if view is not None:
             total = len(view.document.statements)
-            position = f"statement {view.cursor + 1 if total else 0}/{total} in {view.document.name}"
-        shown = len(self.panes)
-        page = f"articles {self.page_start + 1}–{self.page_start + shown} of {len(self.order)}"
+            position = f"{view.cursor + 1 if total else 0}/{total}"
+        shown = len(self.panes if panes is None else panes)
+        page = ""
+        if shown < len(self.order):
+            page = f"articles {self.page_start + 1}–{self.page_start + shown} of {len(self.order)}"
         self.query_one(StatusBar).show(
             articles=len(self.documents),
-            statements=sum(len(d.statements) for d in self.documents),
-            counts=counts,
+            statements=self._statement_total,
+            counts=self._status_totals,
             filter_name=self.filter,
             scroll_lock=self.scroll_lock,
             position=position,
@@ -338,6 +389,7 @@ class ReaderScreen(Screen[None]):
 
     def set_index(self, index: ClaimIndex) -> None:
         self.index = index
+        self._status_totals = Counter(v.status for v in index.verdicts.values())
         self.query_one(StatusBar).set_indexing(False)
         for pane in self.panes:
             pane.set_index(index)
@@ -702,8 +754,38 @@ class ReaderScreen(Screen[None]):
     async def action_previous_pane(self) -> None:
         await self._focus_pane(self.order.index(self.active_id) - 1)
 
+    def _partners(self, statement_id: str) -> list[str]:
+        """Documents worth showing beside ``statement_id``: the other side of each conflict first,
+        then the other versions in pane order."""
+        if self.index is None or statement_id not in self.index.verdicts:
+            return []
+        doc_id = statement_id.rsplit(":", 1)[0]
+        partners: list[str] = []
+        for conflict in self.index.conflicts_of(statement_id):
+            other = conflict.b if conflict.a == statement_id else conflict.a
+            partners.append(self.index.statements[other].doc_id)
+        rank = {d: n for n, d in enumerate(self.order)}
+        partners += sorted(self.index.counterparts(statement_id), key=lambda d: rank.get(d, len(rank)))
+        return [d for d in dict.fromkeys(partners) if d != doc_id and d in rank]
+
+    def _page_for(self, doc_id: str, partners: Sequence[str]) -> int:
+        """The page start that shows ``doc_id`` and, when a page is wide enough, its first partner
+        that fits; the current page when it already does, otherwise the smallest move."""
+        count = max(1, self.pane_count)
+        position = self.order.index(doc_id)
+        lowest = max(0, position - count + 1)
+        highest = min(position, max(0, len(self.order) - count))
+        for partner in partners:
+            other = self.order.index(partner)
+            if abs(other - position) < count:
+                lowest = max(lowest, other - count + 1)
+                highest = min(highest, other)
+                break
+        return max(lowest, min(self.page_start, highest))
+
     async def jump(self, statement_id: str) -> None:
-        """Show the article holding ``statement_id`` (adding it back if hidden) and put the cursor there."""
+        """Show the article holding ``statement_id`` (adding it back if hidden) and put the cursor
+        there, on a page that also shows the other side of its conflict when one fits."""
         doc_id = statement_id.rsplit(":", 1)[0]
         document = self._by_id.get(doc_id)
         if document is None:
@@ -715,7 +797,10 @@ class ReaderScreen(Screen[None]):
             self.order.append(doc_id)
             self.notify(f"Showing {document.name} again")
         self.cursors[doc_id] = statement.index
-        await self._focus_pane(self.order.index(doc_id))
+        self.active_id = doc_id
+        start = self._page_for(doc_id, self._partners(statement_id))
+        if start != self.page_start or doc_id not in [p.document.id for p in self.panes]:
+            await self._show_page(start)
         pane = self.active_pane
         if pane is not None and pane.document.id == doc_id:
             pane.view.set_cursor(statement.index)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,7 +16,7 @@ from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import Document
 from tui.widgets.article_pane import STATUS_STYLES
 from tui.widgets.article_view import GLYPHS
-from tui.widgets.text import display_text
+from tui.widgets.text import display_text, shorten_middle
 
 _TOKEN = re.compile(r"\w+(?:[’'.,]\w+)*", re.UNICODE)
 MAX_VERSIONS = 10
@@ -72,60 +72,115 @@ def highlight_differences(text: str, others: Sequence[str]) -> Content:
     return Content.assemble(*parts)
 
 
+NAME_WIDTH = 28
+"""Widest article name the panel prints before cutting it with an ellipsis."""
+
+
+def short_name(document: Document, width: int = NAME_WIDTH) -> str:
+    """The article as the panel names it: its file name, cut to ``width`` cells."""
+    return shorten_middle(display_text(document.name) or display_text(document.title), width)
+
+
 class ClaimPanel(VerticalScroll, can_focus=False):
     """The claim behind the cursor, in words.
 
     ``notes`` are the notes on every statement of the claim (the reader sets them before
-    ``show``), listed under the versions with the article each belongs to.
+    ``show``), listed under the versions with the article each belongs to. Statements are named
+    by article and number ("state-visit.txt #2"), never by internal id. The rendered body is
+    cached per statement, width, notes and shown articles, so keys that change none of them cost
+    nothing here.
     """
 
     DEFAULT_CSS = """
     ClaimPanel {
-        height: 14;
+        height: auto;
+        max-height: 40%;
         border-top: solid $primary;
         background: $surface-darken-1;
         padding: 0 1;
         scrollbar-size-vertical: 1;
     }
-    ClaimPanel > Static { width: 1fr; }
+    ClaimPanel > Static { width: 1fr; height: auto; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.notes: list[PanelNote] = []
         """Notes on the statements of the current claim (set by the reader)."""
+        self.hidden_hint = "]"
+        """Key that brings hidden articles into view, named when a counterpart is off screen."""
         self._index: ClaimIndex | None = None
         self._statement_id: str | None = None
         self._order: tuple[Document, ...] = ()
+        self._shown: frozenset[str] | None = None
         self._lines = -1
+        self._shown_key: tuple[object, ...] | None = None
+        self._cache: dict[tuple[object, ...], Content] = {}
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(Content.styled("Indexing claims…", "$text-muted"), id="claim-body")
 
-    def show(self, index: ClaimIndex | None, statement_id: str | None, order: Sequence[Document]) -> None:
-        """Describe ``statement_id``; ``order`` is the documents in the order panes show them."""
+    def show(
+        self,
+        index: ClaimIndex | None,
+        statement_id: str | None,
+        order: Sequence[Document],
+        shown: Collection[str] | None = None,
+    ) -> None:
+        """Describe ``statement_id``; ``order`` is the documents in pane order, ``shown`` the ids on screen."""
+        if index is not self._index:
+            self._cache.clear()
         self._index = index
         self._statement_id = statement_id
         self._order = tuple(order)
+        self._shown = frozenset(shown) if shown is not None else None
         self.refresh_claim()
 
     def on_resize(self) -> None:
         self._update_body()
 
-    def _update_body(self) -> None:
-        """Relayout only when the number of lines changes: layout is the costly part of a move."""
-        content = self.describe()
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self._statement_id,
+            self.scrollable_content_region.width,
+            tuple(self.notes),
+            tuple(d.id for d in self._order),
+            self._shown,
+            self.hidden_hint,
+        )
+
+    def _update_body(self) -> bool:
+        """Update the text; relayout only when its line count changes. ``False`` when nothing changed."""
+        key = self._key()
+        if key == self._shown_key:
+            return False
+        content = self._cache.get(key)
+        if content is None:
+            content = self.describe()
+            if len(self._cache) > 256:
+                self._cache.clear()
+            self._cache[key] = content
         lines = content.plain.count("\n") + 1
-        room = self.scrollable_content_region.height
-        if lines < room:
-            content = content + Content("\n" * (room - lines))
-            lines = room
         self.query_one("#claim-body", Static).update(content, layout=lines != self._lines)
         self._lines = lines
+        self._shown_key = key
+        return True
 
     def refresh_claim(self) -> None:
-        self._update_body()
-        self.scroll_home(animate=False)
+        if self._update_body():
+            self.scroll_home(animate=False)
+
+    def _label(self, statement_id: str) -> str:
+        """``state-visit.txt #2``: how a reader finds a statement."""
+        assert self._index is not None
+        statement = self._index.statements[statement_id]
+        document = self._documents().get(statement.doc_id)
+        name = short_name(document) if document is not None else statement.doc_id
+        return f"{name} #{statement.index + 1}"
+
+    def _documents(self) -> dict[str, Document]:
+        assert self._index is not None
+        return {d.id: d for d in self._index.documents}
 
     def describe(self) -> Content:
         index, sid = self._index, self._statement_id
@@ -135,7 +190,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             return Content.styled("No statement selected.", "$text-muted")
         verdict = index.verdicts[sid]
         statement = index.statements[sid]
-        documents = {d.id: d for d in index.documents}
+        documents = self._documents()
         lines: list[Content] = []
         sources = "1 source" if verdict.sources == 1 else f"{verdict.sources} sources"
         lines.append(
@@ -143,31 +198,50 @@ class ClaimPanel(VerticalScroll, can_focus=False):
                 (f"{GLYPHS[verdict.status]} {verdict.status.value}", f"bold {STATUS_STYLES[verdict.status]}"),
                 ("  ·  ", "$text-muted"),
                 (sources, "bold"),
-                ("  ·  ", "$text-muted"),
-                (display_text(verdict.reason), "$text-muted"),
             )
         )
         for conflict in index.conflicts_of(sid):
-            lines.append(Content.styled(display_text(conflict.reason), "bold $text-error"))
+            mine, theirs = (conflict.a_value, conflict.b_value)
+            other = conflict.b
+            if conflict.b == sid:
+                mine, theirs, other = conflict.b_value, conflict.a_value, conflict.a
+            lines.append(
+                Content.assemble(
+                    (f"{display_text(conflict.kind)}: {display_text(mine)} ≠ {display_text(theirs)}", "bold $text-error"),
+                    (f"  ({self._label(other)})", "$text-muted"),
+                )
+            )
         versions: list[tuple[str, str]] = [(statement.doc_id, sid)]
         counterparts = index.counterparts(sid)
         rank = {d.id: n for n, d in enumerate(self._order)}
         ranked = sorted(counterparts, key=lambda d: rank.get(d, len(rank)))
+        if self._shown is not None:
+            off_screen = [d for d in ranked if d not in self._shown]
+            if off_screen:
+                names = ", ".join(short_name(documents[d]) for d in off_screen[:3])
+                more = f" and {len(off_screen) - 3} more" if len(off_screen) > 3 else ""
+                lines.append(
+                    Content.assemble(
+                        ("↪ ", "bold $text-accent"),
+                        (f"Not on screen: {names}{more}", "$text-muted"),
+                        ("  ·  ", "$text-muted"),
+                        (self.hidden_hint, "bold"),
+                        (" shows it" if len(off_screen) == 1 else " shows them", "$text-muted"),
+                    )
+                )
         for doc_id in ranked[: MAX_VERSIONS - 1]:
             versions.append((doc_id, counterparts[doc_id]))
         hidden = len(ranked) - (MAX_VERSIONS - 1)
         texts = [display_text(index.statements[s].text) for _, s in versions]
         available = self.scrollable_content_region.width or 100
-        name_width = min(28, max(len(display_text(documents[d].name)) for d, _ in versions))
+        labels = [self._label(s) for _, s in versions]
+        name_width = max(len(label) for label in labels)
         stacked = available - name_width - 6 < 40
         """Narrow panels put the source name on its own line, the text under it."""
         indent = 4 if stacked else name_width + 6
-        for number, ((doc_id, version_id), text) in enumerate(zip(versions, texts)):
+        for number, ((doc_id, version_id), text, name) in enumerate(zip(versions, texts, labels)):
             # each version against the cursor's statement; that one against its closest few
             others = texts[1:4] if number == 0 else texts[:1]
-            name = display_text(documents[doc_id].name)
-            if len(name) > name_width and not stacked:
-                name = name[: name_width - 1] + "…"
             version_status = index.verdicts[version_id].status
             label = Content.assemble(
                 ("▶ " if number == 0 else "  ", "bold $accent"),
@@ -187,17 +261,26 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             lines.append(Content.styled(f"  … and {hidden} more sources", "$text-muted italic"))
         if len(versions) == 1:
             lines.append(Content.styled("  No other source reports this.", "$text-muted italic"))
-        claim = index.claim_of(sid)
-        link_notes: list[str] = []
-        for link in claim.links:
-            if sid in (link.a, link.b):
-                for note in link.notes:
-                    if note not in link_notes:
-                        link_notes.append(note)
-        for note in link_notes:
-            lines.append(Content.assemble(("≈ ", "bold $success"), (display_text(note), "$text-muted")))
+        lines.extend(self._link_lines(sid))
         lines.extend(self._note_lines())
         return Content("\n").join(lines)
+
+    def _link_lines(self, sid: str) -> list[Content]:
+        """Why the other versions are linked: the terms they share, and compatibilities in words."""
+        assert self._index is not None
+        lines: list[Content] = []
+        for link in self._index.claim_of(sid).links:
+            if sid not in (link.a, link.b):
+                continue
+            other = link.b if link.a == sid else link.a
+            parts: list[str | tuple[str, str]] = [("≈ ", "bold $text-success"), (self._label(other), "$text-muted")]
+            if link.shared:
+                shared = ", ".join(display_text(term) for term in link.shared[:8])
+                parts += [("  shared: ", "$text-muted"), shared]
+            for note in link.notes:
+                parts += [("  ·  ", "$text-muted"), display_text(note)]
+            lines.append(Content.assemble(*parts))
+        return lines
 
     def _note_lines(self) -> list[Content]:
         if not self.notes:

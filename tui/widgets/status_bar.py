@@ -43,24 +43,20 @@ class StatusBar(Horizontal):
         page: str,
         notes: str = "",
     ) -> None:
-        """``notes``: e.g. "3 notes" or "notes off"; empty leaves it out."""
+        """``position`` is "12/60" in the focused article; ``page`` is empty when every article is shown;
+        ``notes``: e.g. "3 notes" or "notes off", empty leaves it out.
+
+        The most useful facts come first so that an 80-column terminal cuts only the corpus totals.
+        """
         sep = (" │ ", "$text-muted")
-        note_part: list[str | tuple[str, str]] = []
+        parts: list[str | tuple[str, str] | Content] = [("statement ", "$text-muted"), (position, "bold"), sep]
+        parts += [("filter: ", "$text-muted"), (filter_name, "bold $text-accent" if filter_name != "all" else "")]
+        if not scroll_lock:
+            parts += [sep, ("lock: off", "bold $text-warning")]
         if notes:
-            note_part = [(notes, "$text-warning" if notes == "notes off" else "$text-secondary"), sep]
-        content = Content.assemble(
-            (position, "bold"),
-            sep,
-            *note_part,
-            ("filter: ", "$text-muted"),
-            (filter_name, "bold" if filter_name != "all" else ""),
-            sep,
-            ("lock: ", "$text-muted"),
-            "on" if scroll_lock else "off",
-            sep,
-            page,
-            sep,
-            f"{articles} articles · {statements} statements  ",
-            counts_content(counts),
-        )
+            parts += [sep, (notes, "$text-warning" if notes == "notes off" else "$text-secondary")]
+        if page:
+            parts += [sep, page]
+        parts += [sep, counts_content(counts), (f"  in {statements} statements, {articles} articles", "$text-muted")]
+        content = Content.assemble(*parts)
         self.query_one("#status-text", Static).update(content, layout=False)
