@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from textual.containers import VerticalScroll
+from textual.timer import Timer
 from textual.content import Content
 from textual.widgets import Static
 
@@ -23,6 +24,8 @@ MAX_VERSIONS = 10
 """Versions listed at most (the cursor's own first, then in pane order); the rest are counted."""
 DIFF_STYLE = "bold underline $text-warning"
 """Differing words: underlined as well as coloured so they survive NO_COLOR."""
+SHRINK_DELAY = 0.4
+"""Seconds the cursor must rest before the panel shrinks to shorter text (growing is immediate)."""
 NOTE_LINES = 4
 """Lines of one note shown in the panel; the notes list (``o``) and the editor show all of it."""
 
@@ -112,10 +115,13 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         self._index: ClaimIndex | None = None
         self._statement_id: str | None = None
         self._order: tuple[Document, ...] = ()
+        self._order_ids: tuple[str, ...] = ()
         self._shown: frozenset[str] | None = None
         self._lines = -1
         self._shown_key: tuple[object, ...] | None = None
         self._cache: dict[tuple[object, ...], Content] = {}
+        self._shrink_timer: Timer | None = None
+        self._by_id: tuple[ClaimIndex | None, dict[str, Document]] = (None, {})
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(Content.styled("Indexing claims…", "$text-muted"), id="claim-body")
@@ -133,6 +139,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         self._index = index
         self._statement_id = statement_id
         self._order = tuple(order)
+        self._order_ids = tuple(d.id for d in self._order)
         self._shown = frozenset(shown) if shown is not None else None
         self.refresh_claim()
 
@@ -144,13 +151,17 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             self._statement_id,
             self.scrollable_content_region.width,
             tuple(self.notes),
-            tuple(d.id for d in self._order),
+            self._order_ids,
             self._shown,
             self.hidden_hint,
         )
 
     def _update_body(self) -> bool:
-        """Update the text; relayout only when its line count changes. ``False`` when nothing changed."""
+        """Update the text; ``False`` when nothing changed.
+
+        A relayout repaints the whole screen (~70 ms at 160x45), so while keys arrive the panel
+        only grows; shorter text is padded and the panel shrinks to fit once the cursor rests.
+        """
         key = self._key()
         if key == self._shown_key:
             return False
@@ -161,10 +172,27 @@ class ClaimPanel(VerticalScroll, can_focus=False):
                 self._cache.clear()
             self._cache[key] = content
         lines = content.plain.count("\n") + 1
-        self.query_one("#claim-body", Static).update(content, layout=lines != self._lines)
-        self._lines = lines
+        body = self.query_one("#claim-body", Static)
+        if lines < self._lines:
+            body.update(content + Content("\n" * (self._lines - lines)), layout=False)
+            self._schedule_shrink(content, lines)
+        else:
+            body.update(content, layout=lines != self._lines)
+            self._lines = lines
         self._shown_key = key
         return True
+
+    def _schedule_shrink(self, content: Content, lines: int) -> None:
+        if self._shrink_timer is not None:
+            self._shrink_timer.stop()
+
+        def shrink() -> None:
+            self._shrink_timer = None
+            if self._cache.get(self._shown_key or ()) is content:
+                self.query_one("#claim-body", Static).update(content, layout=True)
+                self._lines = lines
+
+        self._shrink_timer = self.set_timer(SHRINK_DELAY, shrink)
 
     def refresh_claim(self) -> None:
         if self._update_body():
@@ -180,7 +208,9 @@ class ClaimPanel(VerticalScroll, can_focus=False):
 
     def _documents(self) -> dict[str, Document]:
         assert self._index is not None
-        return {d.id: d for d in self._index.documents}
+        if self._by_id[0] is not self._index:
+            self._by_id = (self._index, {d.id: d for d in self._index.documents})
+        return self._by_id[1]
 
     def describe(self) -> Content:
         index, sid = self._index, self._statement_id
@@ -266,19 +296,26 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         return Content("\n").join(lines)
 
     def _link_lines(self, sid: str) -> list[Content]:
-        """Why the other versions are linked: the terms they share, and compatibilities in words."""
+        """Why the other versions are linked: the terms they share and compatibilities in words,
+        one line per distinct explanation (a 50-source claim says it once, not 49 times)."""
         assert self._index is not None
-        lines: list[Content] = []
+        grouped: dict[tuple[str, tuple[str, ...]], list[str]] = {}
         for link in self._index.claim_of(sid).links:
             if sid not in (link.a, link.b):
                 continue
             other = link.b if link.a == sid else link.a
-            parts: list[str | tuple[str, str]] = [("≈ ", "bold $text-success"), (self._label(other), "$text-muted")]
-            if link.shared:
-                shared = ", ".join(display_text(term) for term in link.shared[:8])
+            shared = ", ".join(display_text(term) for term in link.shared[:8])
+            grouped.setdefault((shared, tuple(display_text(n) for n in link.notes)), []).append(other)
+        lines: list[Content] = []
+        for (shared, notes), others in grouped.items():
+            names = ", ".join(self._label(o) for o in others[:2])
+            if len(others) > 2:
+                names += f" and {len(others) - 2} more"
+            parts: list[str | tuple[str, str]] = [("≈ ", "bold $text-success"), (names, "$text-muted")]
+            if shared:
                 parts += [("  shared: ", "$text-muted"), shared]
-            for note in link.notes:
-                parts += [("  ·  ", "$text-muted"), display_text(note)]
+            for note in notes:
+                parts += [("  ·  ", "$text-muted"), note]
             lines.append(Content.assemble(*parts))
         return lines
 
