@@ -8,6 +8,7 @@ Precision matters more than recall: when in doubt, no conflict.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from tui.claims.facts import DateFact, Facts, NameFact, NumberFact
+from tui.claims.terms import STOP_STEMS
 
 EVENT_STEMS = frozenset({"visit", "leave", "meet", "vote", "open", "sign", "arrest", "dead",
                           "elect", "hold", "start", "end", "launch", "announc", "releas",
@@ -206,11 +208,29 @@ def _compare_dates(fa: Facts, fb: Facts, pa: str, pb: str,
                                sorted(events)[0] if events else ""))
 
 
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe",
+                           "å": "aa"})
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """Two spellings of one name: transliterations (Japarov/Zhaparov, Zelensky/Zelenskyy) or
+    dropped diacritics (Álvarez/Alvarez, Müller/Mueller). Two names that both keep their native
+    diacritics are written as their bearers write them, so Müller/Möller are two people."""
+    if _fold(a) == _fold(b) or a.translate(_TRANSLIT) == b.translate(_TRANSLIT):
+        return True
+    if not a.isascii() and not b.isascii():
+        return False
+    return fuzz.ratio(a, b) >= 80
+
+
 def _same_name(x: NameFact, y: NameFact) -> bool:
     if set(x.words) & set(y.words):
         return False
-    a, b = " ".join(x.words), " ".join(y.words)
-    return fuzz.ratio(a, b) >= 80
+    return _spelling_variant(" ".join(x.words), " ".join(y.words))
 
 
 def _orphan(name: NameFact, own: Counter[str], other: Counter[str]) -> list[str]:
@@ -248,7 +268,7 @@ def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
     for x, y, changed_a, changed_b in pairs:
         if not changed_a or not changed_b:
             continue
-        if fuzz.ratio(" ".join(changed_a), " ".join(changed_b)) >= 80 or _same_name(x, y):
+        if _spelling_variant(" ".join(changed_a), " ".join(changed_b)) or _same_name(x, y):
             continue
         if any(len(w) <= 2 for w in changed_a + changed_b):
             continue
@@ -323,8 +343,31 @@ def _compare_polarity(fa: Facts, fb: Facts, pa: str, pb: str,
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             continue
-        na = sum(1 for i in neg_a if i1 <= i < i2)
-        nb = sum(1 for j in neg_b if j1 <= j < j2)
-        if (na - nb) % 2 == 1:
-            found.append(Found("negation", _window(pa, fa, i1, i2), _window(pb, fb, j1, j2)))
+        in_a = [i for i in neg_a if i1 <= i < i2]
+        in_b = [j for j in neg_b if j1 <= j < j2]
+        if (len(in_a) - len(in_b)) % 2 == 1:
+            if len(in_a) > len(in_b):
+                scoped = _negates_shared(fa, fb, in_a[0], j2 - j1, i2 - i1)
+            else:
+                scoped = _negates_shared(fb, fa, in_b[0], i2 - i1, j2 - j1)
+            if scoped:
+                found.append(Found("negation", _window(pa, fa, i1, i2),
+                                   _window(pb, fb, j1, j2)))
             return
+
+
+def _negates_shared(neg: Facts, other: Facts, cue: int, other_len: int, own_len: int) -> bool:
+    """Does the negation deny something the other statement asserts? "has not confirmed" vs
+    "has confirmed" (the negated word is in both) or "did not speak" vs "spoke" (a short
+    rewrite of the same words); not "O'Neill, who did not address the court, must surrender"
+    vs "O'Neill must report", where the negated clause has no counterpart at all."""
+    stems = neg.tokens.stems
+    for k in range(cue + 1, len(stems)):
+        if neg.tokens.breaks[k] and k > cue + 1:
+            break
+        if stems[k] in STOP_STEMS or neg.tokens.norms[k] in ("not", "no", "never"):
+            continue
+        if stems[k] in other.tokens.stems:
+            return True
+        break
+    return 0 < other_len <= 3 and own_len <= 4

@@ -319,7 +319,7 @@ def _numbers(tokens: Tokens, plain: str, used: set[int]) -> list[NumberFact]:
                 low, high = value - half, value + half
             elif qualifier == "nearly":
                 low, high = value * 0.85, value
-        noun = _counted_noun(tokens, last)
+        noun = _counted_noun(tokens, last, plain)
         out.append(NumberFact(low, high, value, qualifier, noun, first, last, qfirst,
                               tokens.starts[qfirst], tokens.ends[last - 1], unit))
         i = last
@@ -336,10 +336,14 @@ def _precision(norm: str) -> float:
     return 1.0
 
 
-def _counted_noun(tokens: Tokens, j: int) -> str:
+def _counted_noun(tokens: Tokens, j: int, plain: str = "") -> str:
     n = len(tokens)
     if j < n and tokens.norms[j] in ("percent", "per"):
         return "percent"
+    if (0 < j < n and plain[tokens.ends[j - 1]:tokens.starts[j]] == "-"
+            and tokens.stems[j] not in STOP_STEMS and not tokens.numeric[j]):
+        # "a 48-hour strike" counts hours, not strikes: it is "two days", not "two strikes".
+        return tokens.stems[j]
     if j < n and tokens.norms[j] == "of" and j + 1 < n:
         j += 1
     noun = ""

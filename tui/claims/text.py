@@ -53,6 +53,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "per": ("per",), "dozen": ("12",),
 }
 _CONTRACTIONS = {"won": "will", "ca": "can", "sha": "shall"}
+_SCALE_SUFFIXES = {"bn": "billion", "mn": "million", "tn": "trillion", "m": "million",
+                   "k": "thousand"}
+"""Letters written onto a figure: "£40m", "$2.3bn". "m" and "k" only after a currency sign,
+since "a 40m wall" is metres."""
+_CURRENCY = frozenset({"$", "€", "£"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +131,10 @@ def tokenize(plain: str) -> Tokens:
             continue
         low = raw.lower().replace("’", "'")
         cap = first.isupper()
+        if (low in _SCALE_SUFFIXES and numeric and numeric[-1] and ends[-1] == start
+                and (len(low) == 2 or (len(norms) > 1 and norms[-2] in _CURRENCY))):
+            add(_SCALE_SUFFIXES[low], start, end, False, False, False)
+            continue
         if low.endswith("n't") and len(low) > 3:
             base = low[:-3]
             add(_CONTRACTIONS.get(base, base), start, end - 3, cap, brk, False)
