@@ -243,3 +243,18 @@ def test_report_help_explains_every_threshold_with_its_default() -> None:
         flag = "--" + name.replace("_", "-")
         assert flag in text
         assert f"(default: {getattr(IndexConfig(), name)})" in text
+
+
+def test_report_is_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Pipelines diff reports: set iteration order must never leak into links or evidence."""
+    for source in sample_corpus_dir().glob("*.txt"):
+        text = source.read_text(encoding="utf-8")
+        (tmp_path / source.name).write_text(text, encoding="utf-8")
+        changed = text.replace("November 25th", "November 24th").replace("12 acres", "15 acres")
+        (tmp_path / f"copy-{source.name}").write_text(changed, encoding="utf-8")
+    outputs = {
+        run("report", "--format", "json", str(tmp_path), env={"PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop())["claims"]

@@ -170,11 +170,12 @@ def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
         return 0.0, ()
     shared = x.terms & y.terms
     matched: list[tuple[float, str]] = [(weights.get(t, 0.0), t) for t in shared]
-    left_x = [t for t in x.terms - shared if weights.get(t, 0.0) > 0.0]
-    left_y = [t for t in y.terms - shared if weights.get(t, 0.0) > 0.0]
+    left_x = sorted((t for t in x.terms - shared if weights.get(t, 0.0) > 0.0),
+                    key=lambda t: (-weights.get(t, 0.0), t))
+    left_y = sorted(t for t in y.terms - shared if weights.get(t, 0.0) > 0.0)
     if left_x and left_y:
         used_y: set[str] = set()
-        for a in sorted(left_x, key=lambda t: -weights.get(t, 0.0)):
+        for a in left_x:
             for b in left_y:
                 if b not in used_y and _close(a, b, fuzzy_ratio,
                                               a in x.caps and b in y.caps):
@@ -193,7 +194,7 @@ def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
             return 0.0, ()
     total = sum(w for w, _ in matched)
     score = min(1.0, 2.0 * total / (wx + wy))
-    matched.sort(key=lambda m: -m[0])
+    matched.sort(key=lambda m: (-m[0], m[1]))
     shown: list[str] = []
     for w, t in matched:
         if w <= 0.0:
@@ -262,7 +263,7 @@ def link_items(items: Sequence[Item], config: LinkConfig) -> list[ScoredPair]:
         if not coarse:
             continue
         best = heapq.nlargest(config.candidates_per_statement, coarse.items(),
-                              key=lambda kv: kv[1])
+                              key=lambda kv: (kv[1], -kv[0]))
         for j, _ in best:
             key = (i, j) if i < j else (j, i)
             if key in scored:
