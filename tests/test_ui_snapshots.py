@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.ui_fixtures import ready, sample_documents
+from tests.ui_fixtures import ready, sample_documents, settled
 from tui.app import SeedReaderApp
 
 SAMPLE = sample_documents()
@@ -17,15 +17,11 @@ def app(tmp_path: Path) -> SeedReaderApp:
     return SeedReaderApp(SAMPLE, corpus_key="snapshot", data_dir=tmp_path)
 
 
-async def settle(pilot: Pilot[Any]) -> None:
-    await ready(pilot)
-
-
 def test_main_screen_wide(snap_compare: Any, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await ready(pilot)
         await pilot.press("j", "j")
-        await pilot.pause()
+        await settled(pilot)
 
     assert snap_compare(app(tmp_path), terminal_size=(160, 45), run_before=run_before)
 
@@ -34,7 +30,7 @@ def test_main_screen_80x24(snap_compare: Any, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await ready(pilot)
         await pilot.press("j")
-        await pilot.pause()
+        await settled(pilot)
 
     assert snap_compare(app(tmp_path), terminal_size=(80, 24), run_before=run_before)
 
@@ -43,8 +39,7 @@ def test_claim_panel_on_a_conflict(snap_compare: Any, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await ready(pilot)
         await pilot.press("n")
-        await pilot.pause()
-        await pilot.pause()
+        await settled(pilot)
 
     assert snap_compare(app(tmp_path), terminal_size=(160, 45), run_before=run_before)
 
@@ -53,6 +48,6 @@ def test_help_screen(snap_compare: Any, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await ready(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
+        await settled(pilot)
 
     assert snap_compare(app(tmp_path), terminal_size=(120, 40), run_before=run_before)

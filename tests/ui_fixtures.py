@@ -169,6 +169,24 @@ async def ready(pilot: object) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
+    await settled(pilot)
+
+
+async def settled(pilot: object) -> None:
+    """Wait out the claim panel's delayed shrink, so screenshots do not depend on timing."""
+    from tui.widgets.claim_panel import ClaimPanel
+
+    app = pilot.app  # type: ignore[attr-defined]
+    for _ in range(40):
+        try:
+            screen = app.get_screen("reader")
+        except KeyError:
+            screen = app.screen
+        panels = list(screen.query(ClaimPanel))
+        if not any(panel._shrink_timer is not None for panel in panels):
+            break
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
 
 
 def view_text(view: object) -> list[str]:
