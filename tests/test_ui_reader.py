@@ -543,3 +543,26 @@ async def test_scroll_lock_off_leaves_other_panes_where_they_are(tmp_path: Path)
         await pilot.pause()
         assert other.scroll_y == before
         assert "lock: off" in status_text(app)
+
+
+@sync
+async def test_claim_panel_describes_the_first_statement_once_the_index_arrives(tmp_path: Path) -> None:
+    """The cursor does not move when the index lands; the panel must still stop saying 'Indexing'."""
+    import threading
+
+    gate = threading.Event()
+
+    def slow_builder(documents):  # type: ignore[no-untyped-def]
+        gate.wait(10)
+        return build_index(documents)
+
+    app = sample_app(tmp_path, index_builder=slow_builder)
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(5):
+            await pilot.pause()
+        gate.set()
+        await ready(pilot)
+        body = str(reader(app).query_one(ClaimPanel).query_one("#claim-body", Static).render())
+        assert "Indexing" not in body
+        sid = current(app)
+        assert SAMPLE_INDEX.verdicts[sid].status.value in body

@@ -148,6 +148,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
 
     def _key(self) -> tuple[object, ...]:
         return (
+            id(self._index),
             self._statement_id,
             self.scrollable_content_region.width,
             tuple(self.notes),
