@@ -463,3 +463,15 @@ async def test_note_keys_are_bindings_in_help_and_remappable(tmp_path: Path) -> 
         await pilot.pause()
         help_text = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "Export notes" in help_text and "Undo delete" in help_text
+
+
+def test_note_editor_status_names_values_not_statement_ids() -> None:
+    from tui.claims import build_index
+    from tui.screens.note_editor import statement_status
+    from tests.ui_fixtures import sample_documents
+
+    index = build_index(sample_documents())
+    conflict = next(c for claim in index.claims for c in claim.conflicts if c.kind == "date")
+    text = statement_status(index, index.statements[conflict.a]).plain
+    assert f"date: {conflict.a_value} ≠ {conflict.b_value}" in text
+    assert conflict.b not in text and "d5:" not in text

@@ -33,8 +33,27 @@ def statement_status(index: ClaimIndex | None, statement: Statement) -> Content:
     return Content.assemble(
         (f"{GLYPHS[verdict.status]} {verdict.status.value}", f"bold {STATUS_STYLES[verdict.status]}"),
         ("  ·  ", "$text-muted"),
-        (display_text(verdict.reason), "$text-muted"),
+        (display_text(_reason(index, statement.id)), "$text-muted"),
     )
+
+
+def _reason(index: ClaimIndex, statement_id: str) -> str:
+    """The status reason in words a reader uses: values and source counts, never statement ids."""
+    conflicts = index.conflicts_of(statement_id)
+    if conflicts:
+        parts = []
+        for conflict in conflicts:
+            mine, theirs = (
+                (conflict.a_value, conflict.b_value)
+                if conflict.a == statement_id
+                else (conflict.b_value, conflict.a_value)
+            )
+            parts.append(f"{conflict.kind}: {mine} ≠ {theirs}")
+        return "; ".join(dict.fromkeys(parts))
+    sources = index.verdicts[statement_id].sources
+    if sources > 1:
+        return f"reported by {sources} sources"
+    return "no other source reports this"
 
 
 def tags_content(body: str) -> Content:
