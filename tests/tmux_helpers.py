@@ -16,9 +16,14 @@ TMUX = shutil.which("tmux")
 needs_tmux = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
 
 
-def _tmux(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def _tmux(session: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Each session runs on its own tmux server (socket named after it).
+
+    With one shared server, killing the last session shuts the server down, and a session
+    started in that moment dies with it ("server exited unexpectedly"), leaving a blank screen.
+    """
     assert TMUX is not None
-    return subprocess.run([TMUX, *args], capture_output=True, text=True, check=check)
+    return subprocess.run([TMUX, "-L", session, *args], capture_output=True, text=True, check=check)
 
 
 def command() -> str:
@@ -39,11 +44,11 @@ def start(session: str, data: Path, marker: Path, *, size: tuple[int, int] = (16
     for key, value in env.items():
         args += ["-e", f"{key}={value}"]
     assert TMUX is not None
-    subprocess.run([TMUX, *args, shell], check=True, env={**os.environ, **env})
+    subprocess.run([TMUX, "-L", session, *args, shell], check=True, env={**os.environ, **env})
 
 
 def capture(session: str) -> str:
-    return _tmux("capture-pane", "-p", "-t", session, check=False).stdout
+    return _tmux(session, "capture-pane", "-p", "-t", session, check=False).stdout
 
 
 def wait_for(session: str, text: str, timeout: float = 15.0) -> str:
@@ -60,7 +65,7 @@ def wait_for(session: str, text: str, timeout: float = 15.0) -> str:
 
 def keys(session: str, *names: str, literal: bool = False) -> None:
     """Send tmux key names (or, with ``literal``, text) and give the reader a moment."""
-    _tmux("send-keys", "-t", session, *(["-l"] if literal else []), *names)
+    _tmux(session, "send-keys", "-t", session, *(["-l"] if literal else []), *names)
     time.sleep(0.3)
 
 
@@ -75,4 +80,4 @@ def quit_and_check_exit(session: str, marker: Path) -> None:
 
 
 def kill(session: str) -> None:
-    _tmux("kill-session", "-t", session, check=False)
+    _tmux(session, "kill-server", check=False)
