@@ -487,7 +487,7 @@ async def test_keys_are_remappable_and_help_follows_the_keymap(tmp_path: Path) -
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one(Static).render())
-        assert any(line.split() == ["x", "Next", "statement"] for line in text.splitlines())
+        assert any(line.split() == ["x", "Next", "statement", "reader.next"] for line in text.splitlines())
         assert "Next conflict" in text and "Filter" in text and "Quit" in text
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
