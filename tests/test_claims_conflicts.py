@@ -32,6 +32,8 @@ def _conflicts(a: str, b: str) -> list[tuple[str, str, str]]:
         ("Shares rose 5 percent in Frankfurt after the announcement.",
          "After the announcement shares fell 5 percent in Frankfurt.",
          ("antonym", "rose", "fell")),
+        ("Troops arrived from Russia on Monday.", "Troops arrived from Belarus on Monday.",
+         ("name", "Russia", "Belarus")),
         ("Revenue rose 11 percent to 31 billion euros, helped by vans.",
          "Helped by vans, revenue rose 8 percent to 31 billion euros.",
          ("number", "11", "8")),
@@ -63,6 +65,9 @@ def test_conflict_kinds(a: str, b: str, expected: tuple[str, str, str]) -> None:
         ("More than 40 former clients attended the hearing.",
          "Over 40 former clients attended the hearing."),
         ("Reyes did not win the vote.", "Reyes lost the vote."),
+        ("Labor migration and remittances are a vital pillar of the Kyrgyz economy.",
+         "Remittances and labor migration are a crucial pillar of the economy of Kyrgyzstan."),
+        ("Japanese exporters welcomed the deal.", "Exporters from Japan welcomed the deal."),
     ],
 )
 def test_no_conflict(a: str, b: str) -> None:

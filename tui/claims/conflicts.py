@@ -233,6 +233,18 @@ def _same_name(x: NameFact, y: NameFact) -> bool:
     return _spelling_variant(" ".join(x.words), " ".join(y.words))
 
 
+def _same_root(a: list[str], b: list[str]) -> bool:
+    """A place and its people or adjective: Kyrgyz/Kyrgyzstan, Russia/Russian, Japan/Japanese.
+
+    Rewording moves between them ("the Kyrgyz economy", "the economy of Kyrgyzstan"); only a
+    whole-word prefix of four letters or more counts, so Iran/Iraq or Mali/Malawi are not merged.
+    """
+    if len(a) != 1 or len(b) != 1:
+        return False
+    short, long = sorted((a[0], b[0]), key=len)
+    return len(short) >= 4 and long.startswith(short)
+
+
 def _orphan(name: NameFact, own: Counter[str], other: Counter[str]) -> list[str]:
     """The distinctive words of ``name`` the other statement uses fewer times: "Russia's
     influence" -> "Novak's influence" still leaves "Russia-Kyrgyzstan" in both, and a name that
@@ -269,6 +281,8 @@ def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
         if not changed_a or not changed_b:
             continue
         if _spelling_variant(" ".join(changed_a), " ".join(changed_b)) or _same_name(x, y):
+            continue
+        if _same_root(changed_a, changed_b):
             continue
         if any(len(w) <= 2 for w in changed_a + changed_b):
             continue
