@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tests.ui_fixtures import ready, sync, sample_documents, small_corpus, view_text
+from tests.ui_fixtures import ready, sample_documents, settled, small_corpus, sync, view_text
 from tui.app import SeedReaderApp
 from tui.claims import build_index
 from tui.claims.model import Status
@@ -398,7 +398,7 @@ async def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
         # the 200,000-character line wraps into thousands of rows and scrolls to its end
         assert view.line_count > 1000
         await pilot.press("G")
-        await pilot.pause()
+        await settled(pilot)  # the claim panel resizes to the new claim once keys rest
         long_first, long_last = view.statement_lines(view.cursor)
         assert long_last - long_first > 1000
         for _ in range(40):  # j pages through a statement taller than the pane

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from time import monotonic
 from typing import ClassVar
 
 from textual import events, on
@@ -15,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
@@ -31,6 +34,8 @@ MIN_PANE_WIDTH = 40
 """Below this a pane is too narrow to read; show fewer panes and page with [ and ]."""
 WIDE = 120
 """Terminals at least this wide (and 30 rows tall) open with the claim panel shown."""
+GC_REST = 0.5
+"""Seconds the cursor must rest before the garbage collector may run again (see ``_hold_gc``)."""
 
 _MOVE = Binding.Group("Move", compact=True)
 _CONFLICT = Binding.Group("Conflict", compact=True)
@@ -133,6 +138,10 @@ class ReaderScreen(Screen[None]):
         self._statement_total = sum(len(d.statements) for d in self.documents)
         self._status_totals: Counter[Status] | None = None
         """Corpus totals per status, counted once when the index arrives (``None`` until then)."""
+        self._frozen = False
+        self._gc_held = False
+        self._last_move = 0.0
+        self._gc_timer: Timer | None = None
 
     # Composition and layout ----------------------------------------------------------
 
@@ -164,6 +173,47 @@ class ReaderScreen(Screen[None]):
         self.run_worker(self._build_index, thread=True, exclusive=True, group="index", name="index")
         if self._open_notes is not None:
             self.run_worker(self._load_notes, thread=True, exclusive=True, group="notes", name="notes")
+
+    def on_unmount(self) -> None:
+        if self._gc_held:
+            gc.enable()
+            self._gc_held = False
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
+
+    def _freeze_heap(self) -> None:
+        """Take what lives as long as the screen (documents, index, widgets) out of the garbage
+        collector's full passes, which walk every tracked object: with 50 articles they were
+        100-300 ms stalls in the middle of a keystroke. ``on_unmount`` gives them back."""
+        if self._frozen or not self.is_mounted:
+            return
+        gc.collect()
+        gc.freeze()
+        self._frozen = True
+
+    def _hold_gc(self) -> None:
+        """Keep the collector off while the cursor moves and let it run once it rests, as Textual
+        does during smooth scrolling (``App.PAUSE_GC_ON_SCROLL``); reference counting frees
+        nearly everything a keystroke allocates, the collector only finds the cycles."""
+        self._last_move = monotonic()
+        if self._gc_held or not gc.isenabled():
+            return
+        gc.disable()
+        self._gc_held = True
+        if self._gc_timer is None:
+            self._gc_timer = self.set_interval(GC_REST / 2, self._release_gc, name="gc-release")
+        else:
+            self._gc_timer.resume()
+
+    def _release_gc(self) -> None:
+        if self._gc_held and monotonic() - self._last_move < GC_REST:
+            return
+        if self._gc_held:
+            gc.enable()
+            self._gc_held = False
+        if self._gc_timer is not None:
+            self._gc_timer.pause()
 
     def _build_index(self) -> ClaimIndex:
         return self._builder(self.documents)
@@ -224,6 +274,7 @@ class ReaderScreen(Screen[None]):
 
     def _follow(self, source: ArticleView) -> None:
         """Bring each other pane's counterpart of the cursor statement into view, at the same row."""
+        self._hold_gc()
         self.active_id = source.document.id
         self.cursors[source.document.id] = source.cursor
         sid = self._current_statement_id()
@@ -396,6 +447,7 @@ class ReaderScreen(Screen[None]):
         view = self.active_view
         if view is not None:
             self._follow(view)
+        self.call_after_refresh(self._freeze_heap)
 
     # Notes ------------------------------------------------------------------------
 
@@ -686,7 +738,8 @@ class ReaderScreen(Screen[None]):
     def _move(self, target: int | None) -> None:
         view = self.active_view
         if view is not None and target is not None:
-            view.move_cursor(target)
+            view.move_cursor(target, notify=False)
+            self._follow(view)
 
     def action_cursor_down(self) -> None:
         view = self.active_view
@@ -725,10 +778,10 @@ class ReaderScreen(Screen[None]):
             target = view.step(direction)
         if target is not None:
             row = view.cursor_row()
-            view.move_cursor(target)
+            view.move_cursor(target, notify=False)
             if row is not None:
                 view.scroll_statement_to(target, row)
-                self._follow(view)
+            self._follow(view)
 
     def action_page_down(self) -> None:
         self._page(1)

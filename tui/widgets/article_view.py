@@ -40,6 +40,11 @@ CURSOR_BAR = "▌"
 NOTE_MARK = "•"
 GUTTER = 4
 """Cursor bar, note marker, status glyph, one space."""
+STRIP_CACHE_SCREENS = 4
+"""Rendered lines kept per view, in screens. Each cached ``Strip`` keeps alive the crops and
+styled copies Textual derives from it (~140 objects a line), and every live object lengthens the
+garbage collector's full passes: a 4096-line cache per pane made them 100-300 ms keystroke
+stalls with 50 articles."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +176,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._line_block: list[int] = []
         self._line_range: list[tuple[int, int]] = []
         self._block_first_line: list[int] = []
-        self._strips: LRUCache[tuple[int, int, str], Strip] = LRUCache(4096)
-        """Rendered lines by (line, width, cursor state of the line's statement)."""
+        self._strips: LRUCache[tuple[int, int, str], Strip] = LRUCache(128)
+        """Rendered lines by (line, width, cursor state of the line's statement); a few screens'
+        worth (``STRIP_CACHE_SCREENS``), sized on resize."""
         self._styles: dict[tuple[str, ...], Style] = {}
         """The widget's style plus component styles, by component names, until the CSS or theme changes."""
 
@@ -206,6 +212,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return self.scrollable_content_region.width
 
     def on_resize(self, event: events.Resize) -> None:
+        self._strips.maxsize = max(128, STRIP_CACHE_SCREENS * self.scrollable_content_region.height)
         row = self.cursor_row()
         self._layout(self._content_width())
         if row is not None and self.document.statements:
@@ -310,13 +317,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if statement_index != old:
                 self.refresh_statement(statement_index)
 
-    def move_cursor(self, statement_index: int) -> None:
-        """Move the cursor as the user asked: keep it in view and tell the screen."""
+    def move_cursor(self, statement_index: int, *, notify: bool = True) -> None:
+        """Move the cursor as the user asked: keep it in view and tell the screen.
+
+        ``notify=False`` is for the screen's own keys: it updates the other panes in the same
+        call, so the cursor and its followers reach the terminal in one frame, not two.
+        """
         if not self.document.statements:
             return
         self.set_cursor(statement_index, linked=True)
         self.ensure_cursor_visible()
-        self.post_message(self.CursorMoved(self, self.document.statements[self.cursor].id))
+        if notify:
+            self.post_message(self.CursorMoved(self, self.document.statements[self.cursor].id))
 
     def ensure_cursor_visible(self) -> None:
         if not self.document.statements:

@@ -24,8 +24,10 @@ MAX_VERSIONS = 10
 """Versions listed at most (the cursor's own first, then in pane order); the rest are counted."""
 DIFF_STYLE = "bold underline $text-warning"
 """Differing words: underlined as well as coloured so they survive NO_COLOR."""
-SHRINK_DELAY = 0.4
-"""Seconds the cursor must rest before the panel shrinks to shorter text (growing is immediate)."""
+SHRINK_DELAY = 0.3
+"""Seconds the cursor must rest before the panel resizes to its text. A resize relayouts the
+whole screen (~50-70 ms at 160x45), so keys never pay for it: while they arrive the panel keeps
+its height, padding shorter text and cutting longer text until the cursor rests."""
 NOTE_LINES = 4
 """Lines of one note shown in the panel; the notes list (``o``) and the editor show all of it."""
 
@@ -121,6 +123,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         self._shown_key: tuple[object, ...] | None = None
         self._cache: dict[tuple[object, ...], Content] = {}
         self._shrink_timer: Timer | None = None
+        """Pending resize to the current text (``tests/ui_fixtures.settled`` waits for it)."""
         self._by_id: tuple[ClaimIndex | None, dict[str, Document]] = (None, {})
 
     def compose(self):  # type: ignore[no-untyped-def]
@@ -134,17 +137,18 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         shown: Collection[str] | None = None,
     ) -> None:
         """Describe ``statement_id``; ``order`` is the documents in pane order, ``shown`` the ids on screen."""
-        if index is not self._index:
+        arrived = index is not self._index
+        if arrived:
             self._cache.clear()
         self._index = index
         self._statement_id = statement_id
         self._order = tuple(order)
         self._order_ids = tuple(d.id for d in self._order)
         self._shown = frozenset(shown) if shown is not None else None
-        self.refresh_claim()
+        self.refresh_claim(fit=arrived)
 
     def on_resize(self) -> None:
-        self._update_body()
+        self._update_body(fit=True)
 
     def _key(self) -> tuple[object, ...]:
         return (
@@ -157,15 +161,14 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             self.hidden_hint,
         )
 
-    def _update_body(self) -> bool:
-        """Update the text; ``False`` when nothing changed.
-
-        A relayout repaints the whole screen (~70 ms at 160x45), so while keys arrive the panel
-        only grows; shorter text is padded and the panel shrinks to fit once the cursor rests.
-        """
+    def _update_body(self, *, fit: bool = False) -> bool:
+        """Update the text; ``False`` when nothing changed. The panel resizes to the text at once
+        when ``fit`` (the screen is being laid out anyway) or the cursor did not move (a note
+        was added), else once the cursor rests."""
         key = self._key()
         if key == self._shown_key:
             return False
+        fit = fit or self._shown_key is None or self._shown_key[1] == key[1]
         content = self._cache.get(key)
         if content is None:
             content = self.describe()
@@ -174,29 +177,37 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             self._cache[key] = content
         lines = content.plain.count("\n") + 1
         body = self.query_one("#claim-body", Static)
-        if lines < self._lines:
-            body.update(content + Content("\n" * (self._lines - lines)), layout=False)
-            self._schedule_shrink(content, lines)
-        else:
-            body.update(content, layout=lines != self._lines)
-            self._lines = lines
         self._shown_key = key
+        if fit or self._lines < 0:
+            self._fit(content, lines)
+        elif lines == self._lines:
+            body.update(content, layout=False)
+        else:
+            padding = Content("\n" * (self._lines - lines)) if lines < self._lines else Content("")
+            body.update(content + padding, layout=False)
+            self._schedule_fit(content, lines)
         return True
 
-    def _schedule_shrink(self, content: Content, lines: int) -> None:
+    def _fit(self, content: Content, lines: int) -> None:
+        if self._shrink_timer is not None:
+            self._shrink_timer.stop()
+            self._shrink_timer = None
+        self.query_one("#claim-body", Static).update(content, layout=lines != self._lines)
+        self._lines = lines
+
+    def _schedule_fit(self, content: Content, lines: int) -> None:
         if self._shrink_timer is not None:
             self._shrink_timer.stop()
 
-        def shrink() -> None:
+        def fit() -> None:
             self._shrink_timer = None
             if self._cache.get(self._shown_key or ()) is content:
-                self.query_one("#claim-body", Static).update(content, layout=True)
-                self._lines = lines
+                self._fit(content, lines)
 
-        self._shrink_timer = self.set_timer(SHRINK_DELAY, shrink)
+        self._shrink_timer = self.set_timer(SHRINK_DELAY, fit)
 
-    def refresh_claim(self) -> None:
-        if self._update_body():
+    def refresh_claim(self, *, fit: bool = False) -> None:
+        if self._update_body(fit=fit):
             self.scroll_home(animate=False)
 
     def _label(self, statement_id: str) -> str:
