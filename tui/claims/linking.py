@@ -15,6 +15,7 @@ cannot chain unrelated reports together.
 from __future__ import annotations
 
 import heapq
+from operator import itemgetter
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,6 +78,10 @@ def _near_number(a: str, b: str) -> bool:
     if x < 100 or y < 100 or any(v.is_integer() and 1800 <= v <= 2100 for v in (x, y)):
         return False
     return abs(x - y) <= 0.05 * max(x, y)
+
+
+def _initial(word: str) -> str:
+    return "0" if word[0].isdigit() else word[0]
 
 
 def _close(a: str, b: str, ratio: float, names: bool = False) -> bool:
@@ -162,8 +167,8 @@ def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
     ``evidence[0]`` or more: one name or one topic word is not a report.
     """
     if totals is None:
-        wx = sum(weights.get(t, 0.0) for t in x.terms)
-        wy = sum(weights.get(t, 0.0) for t in y.terms)
+        wx = math.fsum(weights.get(t, 0.0) for t in x.terms)
+        wy = math.fsum(weights.get(t, 0.0) for t in y.terms)
     else:
         wx, wy = totals
     if wx <= 0.0 or wy <= 0.0:
@@ -175,8 +180,13 @@ def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
     left_y = sorted(t for t in y.terms - shared if weights.get(t, 0.0) > 0.0)
     if left_x and left_y:
         used_y: set[str] = set()
+        # Spellings and inflections of one word start alike; comparing only words with the
+        # same first character keeps this loop from being quadratic in the leftovers.
+        by_initial: dict[str, list[str]] = {}
+        for b in left_y:
+            by_initial.setdefault(_initial(b), []).append(b)
         for a in left_x:
-            for b in left_y:
+            for b in by_initial.get(_initial(a), ()):
                 if b not in used_y and _close(a, b, fuzzy_ratio,
                                               a in x.caps and b in y.caps):
                     used_y.add(b)
@@ -192,7 +202,7 @@ def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
         if (len(strong) < min_terms or _units(strong, x, y) < min_terms) and not _near_copy(
                 x, y, len(matched)):
             return 0.0, ()
-    total = sum(w for w, _ in matched)
+    total = math.fsum(w for w, _ in matched)
     score = min(1.0, 2.0 * total / (wx + wy))
     matched.sort(key=lambda m: (-m[0], m[1]))
     shown: list[str] = []
@@ -243,27 +253,30 @@ def link_items(items: Sequence[Item], config: LinkConfig) -> list[ScoredPair]:
     for it in items:
         key_t = id(it.terms)
         if key_t not in total_of:
-            total_of[key_t] = sum(weights.get(t, 0.0) for t in it.terms)
+            total_of[key_t] = math.fsum(weights.get(t, 0.0) for t in it.terms)
         totals.append(total_of[key_t])
     # Near-duplicate corpora score the same pair of texts many times: score each once.
     memo: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
+    doc_of = [it.doc for it in items]
+    window = config.posting_window
+    by_score = itemgetter(1)
     for i, it in enumerate(items):
         coarse: dict[int, float] = {}
-        doc = it.doc
+        get = coarse.get
+        doc = doc_of[i]
         for t in probes[i]:
             plist = postings[t]
-            if len(plist) > config.posting_window:
-                pos = bisect_left(plist, i)
-                lo = max(0, pos - half)
-                plist = plist[lo: lo + config.posting_window]
+            if len(plist) > window:
+                lo = max(0, bisect_left(plist, i) - half)
+                plist = plist[lo: lo + window]
             w = weights[t]
             for j in plist:
-                if items[j].doc != doc:
-                    coarse[j] = coarse.get(j, 0.0) + w
+                if doc_of[j] != doc:
+                    coarse[j] = get(j, 0.0) + w
         if not coarse:
             continue
-        best = heapq.nlargest(config.candidates_per_statement, coarse.items(),
-                              key=lambda kv: (kv[1], -kv[0]))
+        # Ties keep insertion order, which follows the sorted probes and postings: deterministic.
+        best = heapq.nlargest(config.candidates_per_statement, coarse.items(), key=by_score)
         for j, _ in best:
             key = (i, j) if i < j else (j, i)
             if key in scored:
