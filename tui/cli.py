@@ -124,8 +124,7 @@ def load(paths: Sequence[str]) -> LoadResult | None:
     targets: list[str] = list(paths) or [str(sample_corpus_dir())]
     result = load_corpus(targets)
     for problem in result.problems:
-        prefix = "" if problem.fatal else "warning: "
-        _err(f"{prefix}{problem}" if not problem.fatal else f"{problem} (skipped)")
+        _err(f"{problem} (skipped)" if problem.fatal else f"warning: {problem}")
     if not result.documents:
         _err("no articles loaded" + (f" from {', '.join(targets)}" if paths else ""))
         return None
@@ -148,15 +147,12 @@ def _wants_colour(stream: TextIO) -> bool:
 
 def run_report(argv: Sequence[str]) -> int:
     from tui.claims import build_index
-    from tui.config import ConfigError, index_config, read_config_file, tunable_fields
+    from tui.config import ConfigError, load_index_config, tunable_fields
     from tui.report import to_json, to_text
 
     args = report_parser().parse_args(argv)
     try:
-        config = index_config(
-            read_config_file(config_file()),
-            {name: getattr(args, name) for name in tunable_fields()},
-        )
+        config = load_index_config({name: getattr(args, name) for name in tunable_fields()})
     except (ConfigError, TypeError, ValueError) as exc:
         _err(str(exc))
         return EXIT_NOTHING_LOADED

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.claims import IndexConfig
+from tui.paths import config_file
 
 
 class ConfigError(Exception):
@@ -26,15 +27,12 @@ class ConfigError(Exception):
 
 def tunable_fields() -> dict[str, type]:
     """IndexConfig fields that are plain numbers or booleans, which flags and the file may set."""
-    hints = {f.name: f for f in dataclasses.fields(IndexConfig)}
-    out: dict[str, type] = {}
     defaults = IndexConfig()
-    for name in hints:
-        value = getattr(defaults, name)
-        if isinstance(value, bool):
-            out[name] = bool
-        elif isinstance(value, (int, float)):
-            out[name] = type(value)
+    out: dict[str, type] = {}
+    for field in dataclasses.fields(IndexConfig):
+        value = getattr(defaults, field.name)
+        if isinstance(value, (bool, int, float)):
+            out[field.name] = type(value)
     return out
 
 
@@ -116,3 +114,8 @@ def index_config(
 ) -> IndexConfig:
     merged = {**file_settings, **{k: v for k, v in flag_settings.items() if v is not None}}
     return dataclasses.replace(IndexConfig(), **merged)
+
+
+def load_index_config(flag_settings: Mapping[str, Any] | None = None) -> IndexConfig:
+    """Defaults, then the user's config.toml, then flags: what every command indexes with."""
+    return index_config(read_config_file(config_file()), flag_settings or {})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,17 +17,6 @@ from tui.corpus.model import LoadProblem
 from tui.safe_text import safe_line
 
 SCHEMA = "seedreader.report/1"
-GLYPHS = {Status.AGREEING: "✓", Status.CONFLICTING: "✗", Status.UNCORROBORATED: "?"}
-
-
-def status_counts(index: ClaimIndex, doc_id: str | None = None) -> Counter[Status]:
-    counts: Counter[Status] = Counter({s: 0 for s in Status})
-    for sid, verdict in index.verdicts.items():
-        if doc_id is None or index.statements[sid].doc_id == doc_id:
-            counts[verdict.status] += 1
-    return counts
-
-
 def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dict[str, Any]:
     """The ``seedreader.report/1`` contract; fields may be added, never removed."""
     documents = [
@@ -39,7 +27,7 @@ def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dic
             "statements": len(doc.statements),
             "fingerprint": doc.fingerprint,
             "encoding": doc.encoding,
-            "counts": {s.value: n for s, n in status_counts(index, doc.id).items()},
+            "counts": {s.value: n for s, n in index.status_counts(doc.id).items()},
         }
         for doc in index.documents
     ]
@@ -120,7 +108,7 @@ def to_text(index: ClaimIndex, *, width: int = 100, colour: bool = False) -> str
     """A report a person reads top to bottom: counts, then conflicts, then lone claims."""
     style = _Style(colour)
     out: list[str] = []
-    total = status_counts(index)
+    total = index.status_counts()
     n_statements = len(index.statements)
     out.append(
         style("seedreader report", "1")
@@ -130,14 +118,14 @@ def to_text(index: ClaimIndex, *, width: int = 100, colour: bool = False) -> str
     out.append(
         "  "
         + "  ".join(
-            style(f"{GLYPHS[s]} {s.value} {total[s]}", _STATUS_CODE[s]) for s in Status
+            style(f"{s.glyph} {s.value} {total[s]}", _STATUS_CODE[s]) for s in Status
         )
     )
     out.append("")
     out.append(style("Documents", "1"))
     for doc in index.documents:
-        counts = status_counts(index, doc.id)
-        figures = "  ".join(f"{GLYPHS[s]} {counts[s]:>3}" for s in Status)
+        counts = index.status_counts(doc.id)
+        figures = "  ".join(f"{s.glyph} {counts[s]:>3}" for s in Status)
         tail = f"  {len(doc.statements):>4} statements  {figures}"
         name = _clip(safe_line(doc.name), width - 6 - len(tail))
         out.append(f"  {doc.id:<4}{name:<{width - 6 - len(tail)}}{tail}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -12,6 +13,14 @@ class Status(str, Enum):
     AGREEING = "agreeing"
     CONFLICTING = "conflicting"
     UNCORROBORATED = "uncorroborated"
+
+    @property
+    def glyph(self) -> str:
+        """The mark every view uses, so status reads without colour (NO_COLOR, monochrome)."""
+        return _GLYPHS[self]
+
+
+_GLYPHS = {Status.AGREEING: "✓", Status.CONFLICTING: "✗", Status.UNCORROBORATED: "?"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +113,15 @@ class ClaimIndex:
             if other_doc != doc and other_doc not in best:
                 best[other_doc] = (0.0, sid)
         return {d: sid for d, (_, sid) in best.items()}
+
+    def status_counts(self, doc_id: str | None = None) -> Counter[Status]:
+        """Statements per status, in one document or (``None``) the whole corpus; every status
+        is present, zero or not."""
+        counts: Counter[Status] = Counter({status: 0 for status in Status})
+        for sid, verdict in self.verdicts.items():
+            if doc_id is None or self.statements[sid].doc_id == doc_id:
+                counts[verdict.status] += 1
+        return counts
 
     def conflicts_of(self, statement_id: str) -> list[Conflict]:
         return [c for c in self.claim_of(statement_id).conflicts if statement_id in (c.a, c.b)]
