@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks._scoring import prf  # noqa: E402
 from tui.claims import ClaimIndex, IndexConfig, build_index  # noqa: E402
 from tui.corpus.model import Document, Statement  # noqa: E402
 
@@ -86,12 +87,6 @@ def load_fixture(path: Path = FIXTURE) -> Fixture:
                 variant[f"{doc_id}:{len(sentences) - 1}"] = v
             documents.append(document_from_sentences(doc_id, sentences))
     return Fixture(documents, key, variant, kind, only)
-
-
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float]:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return p, r
 
 
 def evaluate(index: ClaimIndex, fx: Fixture) -> dict[str, Any]:
@@ -160,17 +155,17 @@ def summary(result: dict[str, Any]) -> dict[str, tuple[float, float]]:
     out: dict[str, tuple[float, float]] = {}
     tot = Counter[str]()
     for k, c in result["conflicts"].items():
-        out[f"conflict:{k}"] = _prf(c.get("tp", 0), c.get("fp", 0), c.get("fn", 0))
+        out[f"conflict:{k}"] = prf(c.get("tp", 0), c.get("fp", 0), c.get("fn", 0))
         tot.update(c)
-    out["conflict:all"] = _prf(tot["tp"], tot["fp"], tot["fn"])
+    out["conflict:all"] = prf(tot["tp"], tot["fp"], tot["fn"])
     st: dict[tuple[str, str], int] = result["statuses"]
     for s in ("agreeing", "conflicting", "uncorroborated"):
         tp = st.get((s, s), 0)
         fp = sum(v for (w, g), v in st.items() if g == s and w != s)
         fn = sum(v for (w, g), v in st.items() if w == s and g != s)
-        out[f"status:{s}"] = _prf(tp, fp, fn)
+        out[f"status:{s}"] = prf(tp, fp, fn)
     lk = result["links"]
-    out["links"] = _prf(lk["tp"], lk["fp"], lk["fn"])
+    out["links"] = prf(lk["tp"], lk["fp"], lk["fn"])
     return out
 
 
@@ -266,7 +261,7 @@ def run_real(config: IndexConfig | None = None) -> dict[str, dict[str, Any]]:
 
 
 def link_prf(r: dict[str, Any]) -> tuple[float, float]:
-    return _prf(r["tp"], r["fp"], r["fn"])
+    return prf(r["tp"], r["fp"], r["fn"])
 
 
 def _print_real(real: dict[str, dict[str, Any]], show_errors: bool) -> None:

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks import _scoring  # noqa: E402
 from tui.claims import ClaimIndex, Conflict, build_index  # noqa: E402
 from tui.corpus import document_from_text  # noqa: E402
 from tui.corpus.model import Document  # noqa: E402
@@ -39,31 +40,10 @@ KINDS = ("number", "date", "name", "negation")
 
 
 @dataclasses.dataclass
-class Tally:
-    tp: Counter[str] = dataclasses.field(default_factory=Counter)
-    fn: Counter[str] = dataclasses.field(default_factory=Counter)
-    fp: Counter[str] = dataclasses.field(default_factory=Counter)
-    reworded: int = 0
-    reworded_linked: int = 0
-    reworded_conflicts: int = 0
+class Tally(_scoring.Tally):
     outlet_true: int = 0
     outlet_found: int = 0
     outlet_fp: int = 0
-    errors: list[str] = dataclasses.field(default_factory=list)
-
-    def precision(self, kind: str | None = None) -> float:
-        tp = sum(self.tp.values()) if kind is None else self.tp[kind]
-        fp = sum(self.fp.values()) if kind is None else self.fp[kind]
-        return tp / (tp + fp) if tp + fp else 1.0
-
-    def recall(self, kind: str | None = None) -> float:
-        tp = sum(self.tp.values()) if kind is None else self.tp[kind]
-        fn = sum(self.fn.values()) if kind is None else self.fn[kind]
-        return tp / (tp + fn) if tp + fn else 1.0
-
-    @property
-    def linked_rate(self) -> float:
-        return self.reworded_linked / self.reworded if self.reworded else 1.0
 
 
 def _norm(s: str) -> str:

@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks import _scoring  # noqa: E402
+from benchmarks._scoring import prf  # noqa: E402
 from tui.claims import ClaimIndex, build_index  # noqa: E402
 from tui.corpus import document_from_text, load_corpus  # noqa: E402
 from tui.corpus.model import Document  # noqa: E402
@@ -534,16 +536,9 @@ def _counterparts(orig: Document, var: Document, changes: dict[int, Change]) -> 
 
 
 @dataclasses.dataclass
-class Tally:
-    tp: Counter[str] = dataclasses.field(default_factory=Counter)
-    fn: Counter[str] = dataclasses.field(default_factory=Counter)
-    fp: Counter[str] = dataclasses.field(default_factory=Counter)
-    reworded: int = 0
-    reworded_linked: int = 0
-    reworded_conflicts: int = 0
+class Tally(_scoring.Tally):
     unchanged: int = 0
     unchanged_linked: int = 0
-    errors: list[str] = dataclasses.field(default_factory=list)
 
 
 def _value_ok(got: str, want: str) -> bool:
@@ -680,20 +675,12 @@ def run(seed: int = 7, per_kind: int = 6, reworded_docs: int = 2, groups: bool =
 
 def figures(t: Tally) -> dict[str, tuple[float, float, int, int, int]]:
     out: dict[str, tuple[float, float, int, int, int]] = {}
-    rows = ["number", "year", "date", "name", "negation"]
-    for k in rows:
-        tp, fn = t.tp[k], t.fn[k]
-        fp = t.fp[k] if k != "year" else 0
-        if k == "number":
-            fp = t.fp["number"]
-        p = tp / (tp + fp) if tp + fp else 1.0
-        r = tp / (tp + fn) if tp + fn else 1.0
-        out[k] = (p, r, tp, fp, fn)
-    tp = sum(t.tp.values())
-    fp = sum(t.fp.values())
-    fn = sum(t.fn.values())
-    out["all"] = (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0,
-                  tp, fp, fn)
+    for k in ("number", "year", "date", "name", "negation"):
+        # fp is keyed by the kind raised, and no conflict is of kind "year" (see ACCEPT).
+        tp, fp, fn = t.counts(k)
+        out[k] = (*prf(tp, fp, fn), tp, fp, fn)
+    tp, fp, fn = t.counts()
+    out["all"] = (*prf(tp, fp, fn), tp, fp, fn)
     return out
 
 
@@ -704,8 +691,7 @@ def print_table(name: str, t: Tally) -> None:
     others = {k: v for k, v in t.fp.items() if k not in ("number", "date", "name", "negation")}
     if others:
         print(f"  other kinds raised (false): {dict(others)}")
-    rl = t.reworded_linked / t.reworded if t.reworded else 1.0
-    print(f"  reworded linked {rl:.3f} ({t.reworded_linked}/{t.reworded}); "
+    print(f"  reworded linked {t.linked_rate:.3f} ({t.reworded_linked}/{t.reworded}); "
           f"conflicts on reworded pairs: {t.reworded_conflicts}")
 
 

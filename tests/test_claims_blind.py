@@ -3,36 +3,14 @@ plus one regression test per failure class that set found."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
-from tui.claims.conflicts import compare
+from tests.claims_helpers import benchmark, conflicts
 from tui.claims.facts import extract_facts
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _conflicts(a: str, b: str) -> list[tuple[str, str, str]]:
-    result = compare(extract_facts(a), extract_facts(b), a, b)
-    return [(c.kind, c.a_value, c.b_value) for c in result.conflicts]
-
-
-def _blind() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "blind_variants", ROOT / "benchmarks" / "blind_variants.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["blind_variants"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_blind_set_meets_the_judging_targets() -> None:
-    blind = _blind()
+    blind = benchmark("blind_variants")
     t = blind.run()
     assert sum(t.tp.values()) + sum(t.fn.values()) == 40
     assert t.reworded == 30
@@ -51,14 +29,14 @@ def test_blind_set_meets_the_judging_targets() -> None:
 
 
 def test_scale_suffix_on_money_is_the_scale_word() -> None:
-    assert _conflicts("The strike cost the airline an estimated €12m.",
-                      "The strike cost the airline an estimated €12 million.") == []
-    assert _conflicts("Britain would spend £40m on flood defences.",
-                      "Britain would spend £40 million on flood defences.") == []
-    assert _conflicts("The deal is worth $2.3bn, the company said.",
-                      "The deal is worth $2.3 billion, the company said.") == []
-    found = _conflicts("Britain would spend £40m on flood defences.",
-                       "Britain would spend £45 million on flood defences.")
+    assert conflicts("The strike cost the airline an estimated €12m.",
+                     "The strike cost the airline an estimated €12 million.") == []
+    assert conflicts("Britain would spend £40m on flood defences.",
+                     "Britain would spend £40 million on flood defences.") == []
+    assert conflicts("The deal is worth $2.3bn, the company said.",
+                     "The deal is worth $2.3 billion, the company said.") == []
+    found = conflicts("Britain would spend £40m on flood defences.",
+                      "Britain would spend £45 million on flood defences.")
     assert found == [("number", "£40m", "£45 million")]
 
 
@@ -71,10 +49,10 @@ def test_m_without_currency_is_not_million() -> None:
 
 
 def test_hyphenated_unit_is_what_is_counted() -> None:
-    assert _conflicts("Cabin crew began a 48-hour strike on Friday.",
-                      "Cabin crew began a two-day strike on Friday.") == []
-    found = _conflicts("Cabin crew began a 48-hour strike on Friday.",
-                       "Cabin crew began a 72-hour strike on Friday.")
+    assert conflicts("Cabin crew began a 48-hour strike on Friday.",
+                     "Cabin crew began a two-day strike on Friday.") == []
+    found = conflicts("Cabin crew began a 48-hour strike on Friday.",
+                      "Cabin crew began a 72-hour strike on Friday.")
     assert [k for k, _, _ in found] == ["number"]
 
 
@@ -82,9 +60,9 @@ def test_hyphenated_unit_is_what_is_counted() -> None:
 
 
 def test_negation_in_a_clause_the_other_lacks_is_no_conflict() -> None:
-    assert _conflicts("O'Neill must report to prison by 10 a.m. on Jan. 6, the judge ordered.",
-                      "O'Neill, who did not address the court, must surrender to prison "
-                      "officials by Jan. 6.") == []
+    assert conflicts("O'Neill must report to prison by 10 a.m. on Jan. 6, the judge ordered.",
+                     "O'Neill, who did not address the court, must surrender to prison "
+                     "officials by Jan. 6.") == []
 
 
 @pytest.mark.parametrize("a, b", [
@@ -96,15 +74,15 @@ def test_negation_in_a_clause_the_other_lacks_is_no_conflict() -> None:
      "The company confirmed it would not cut 600 jobs at its plant."),
 ])
 def test_negation_of_a_shared_predicate_still_conflicts(a: str, b: str) -> None:
-    assert [k for k, _, _ in _conflicts(a, b)] == ["negation"]
+    assert [k for k, _, _ in conflicts(a, b)] == ["negation"]
 
 
 # ---- names with diacritics
 
 
 def test_native_spellings_that_differ_are_different_people() -> None:
-    found = _conflicts("Katrin Müller, a spokeswoman for TUI, said 8,000 customers were hit.",
-                       "Katrin Möller, a spokeswoman for TUI, said 8,000 customers were hit.")
+    found = conflicts("Katrin Müller, a spokeswoman for TUI, said 8,000 customers were hit.",
+                      "Katrin Möller, a spokeswoman for TUI, said 8,000 customers were hit.")
     assert found == [("name", "Katrin Müller", "Katrin Möller")]
 
 
@@ -113,5 +91,5 @@ def test_native_spellings_that_differ_are_different_people() -> None:
     ("Zelensky", "Zelenskyy"),
 ])
 def test_dropped_diacritics_and_transliterations_are_one_name(a: str, b: str) -> None:
-    assert _conflicts(f"Union spokesman José {a} said staff were offered a 2.5% rise.",
-                      f"Union spokesman José {b} said staff were offered a 2.5% rise.") == []
+    assert conflicts(f"Union spokesman José {a} said staff were offered a 2.5% rise.",
+                     f"Union spokesman José {b} said staff were offered a 2.5% rise.") == []

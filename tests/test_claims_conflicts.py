@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.claims_helpers import conflicts
 from tui.claims.conflicts import compare
 from tui.claims.facts import extract_facts
-
-
-def _conflicts(a: str, b: str) -> list[tuple[str, str, str]]:
-    result = compare(extract_facts(a), extract_facts(b), a, b)
-    return [(c.kind, c.a_value, c.b_value) for c in result.conflicts]
 
 
 @pytest.mark.parametrize(
@@ -40,8 +36,8 @@ def _conflicts(a: str, b: str) -> list[tuple[str, str, str]]:
     ],
 )
 def test_conflict_kinds(a: str, b: str, expected: tuple[str, str, str]) -> None:
-    assert _conflicts(a, b) == [expected]
-    for kind, va, vb in _conflicts(a, b):
+    assert conflicts(a, b) == [expected]
+    for kind, va, vb in conflicts(a, b):
         assert va in a and vb in b
 
 
@@ -71,7 +67,7 @@ def test_conflict_kinds(a: str, b: str, expected: tuple[str, str, str]) -> None:
     ],
 )
 def test_no_conflict(a: str, b: str) -> None:
-    assert _conflicts(a, b) == []
+    assert conflicts(a, b) == []
 
 
 def test_rounding_is_compatible_and_noted() -> None:
@@ -83,5 +79,5 @@ def test_rounding_is_compatible_and_noted() -> None:
 
 
 def test_exact_round_numbers_still_conflict() -> None:
-    assert _conflicts("3,000 residents were moved.", "3,200 residents were moved.") == [
+    assert conflicts("3,000 residents were moved.", "3,200 residents were moved.") == [
         ("number", "3,000", "3,200")]

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from tests.claims_helpers import benchmark
 from tui.claims import IndexConfig, Status, build_index
 from tui.corpus.model import Document, Statement
 
@@ -102,17 +101,8 @@ def test_claim_ids_follow_corpus_order() -> None:
     assert index.counterparts("d1:1") == {"d2": "d2:0"}
 
 
-def _accuracy() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["accuracy"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_fixtures_meet_accuracy_targets() -> None:
-    result, figures = _accuracy().run()
+    result, figures = benchmark("accuracy").run()
     for kind in ("number", "date", "name", "negation", "antonym", "all"):
         precision, recall = figures[f"conflict:{kind}"]
         assert precision >= 0.9 and recall >= 0.9, (kind, precision, recall)
@@ -124,7 +114,7 @@ def test_fixtures_meet_accuracy_targets() -> None:
 
 
 def test_fixtures_have_enough_labelled_pairs() -> None:
-    fx = _accuracy().load_fixture()
+    fx = benchmark("accuracy").load_fixture()
     kinds = Counter(k for k in fx.kind.values() if k)
     assert sum(kinds.values()) >= 30 and len(kinds) == 5
     assert len(fx.key) >= 130
@@ -242,7 +232,7 @@ def test_sample_corpus_no_claim_holds_two_statements_of_one_document(sample_inde
 
 
 def test_real_sets_no_claim_holds_two_statements_of_one_document() -> None:
-    for linkset in _accuracy().load_linksets():
+    for linkset in benchmark("accuracy").load_linksets():
         _one_document_per_claim(build_index(linkset.documents))
 
 
@@ -283,7 +273,7 @@ def test_topic_words_of_the_corpus_weigh_little() -> None:
 
 
 def test_real_text_link_precision_floor() -> None:
-    real = _accuracy().run_real()
-    precision, recall = _accuracy().link_prf(real["all"])
+    real = benchmark("accuracy").run_real()
+    precision, recall = benchmark("accuracy").link_prf(real["all"])
     assert precision >= 0.7 and recall >= 0.45, (precision, recall)
     assert real["all"]["tempting"] <= 6

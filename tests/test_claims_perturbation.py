@@ -5,41 +5,22 @@ Each test is a class of failure found by benchmarks/perturbation.py; the last ru
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from tests.claims_helpers import benchmark, conflicts
 from tui.claims import build_index
-from tui.claims.conflicts import compare
-from tui.claims.facts import extract_facts
 from tui.corpus import document_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _conflicts(a: str, b: str) -> list[tuple[str, str, str]]:
-    result = compare(extract_facts(a), extract_facts(b), a, b)
-    return [(c.kind, c.a_value, c.b_value) for c in result.conflicts]
-
-
-def _perturbation() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "perturbation", ROOT / "benchmarks" / "perturbation.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["perturbation"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _article(name: str) -> str:
     return (ROOT / "sample_corpus" / name).read_text(encoding="utf-8")
 
 
-def test_edited_copy_of_a_topic_sentence_links_and_conflicts() -> None:
+def test_edited_copy_of_a_topic_sentence_links_andconflicts() -> None:
     """Every word of this sentence is a topic word of its article; indexed against its own
     edited copy it must still link (and the inserted "not" is a conflict)."""
     text = _article("times-tengri-russia-remains-ally.txt")
@@ -87,7 +68,7 @@ def test_short_statement_copied_word_for_word_links() -> None:
 )
 def test_approximate_and_bounded_figures_that_roundings_cannot_explain(
         a: str, b: str, want: tuple[str, str]) -> None:
-    assert _conflicts(a, b) == [("number", *want)]
+    assert conflicts(a, b) == [("number", *want)]
 
 
 @pytest.mark.parametrize(
@@ -99,7 +80,7 @@ def test_approximate_and_bounded_figures_that_roundings_cannot_explain(
     ],
 )
 def test_roundings_stay_compatible(a: str, b: str) -> None:
-    assert _conflicts(a, b) == []
+    assert conflicts(a, b) == []
 
 
 def test_not_merely_negates_only_against_merely() -> None:
@@ -107,37 +88,37 @@ def test_not_merely_negates_only_against_merely() -> None:
          "linchpin for the CSTO’s forces.")
     b = ("The airbase, Japarov emphasized, is merely a military asset but a strategic linchpin "
          "for the CSTO’s forces.")
-    assert [k for k, _, _ in _conflicts(a, b)] == ["negation"]
-    assert _conflicts(a, a.replace("emphasized", "stressed")) == []
+    assert [k for k, _, _ in conflicts(a, b)] == ["negation"]
+    assert conflicts(a, a.replace("emphasized", "stressed")) == []
     c = "The promotion of Russian language education is not only about the language itself."
     d = "The promotion of Russian language education is about the language itself and more."
-    assert _conflicts(c, d) == []
+    assert conflicts(c, d) == []
 
 
 def test_name_changed_where_it_also_occurs_elsewhere() -> None:
     a = ("The robust Russia-Kyrgyzstan relationship is a microcosm of the alliances within the "
          "post-Soviet space, reflecting Russia's continued influence within it.")
     b = a.replace("Russia's", "Novak's")
-    assert _conflicts(a, b) == [("name", "Russia", "Novak")]
+    assert conflicts(a, b) == [("name", "Russia", "Novak")]
     c = "BRACKTON, Ohio (Wire) — An explosion at a chemical plant in Brackton, Ohio, killed two."
-    assert [k for k, _, _ in _conflicts(c, c.replace("in Brackton", "in Almaty"))] == ["name"]
+    assert [k for k, _, _ in conflicts(c, c.replace("in Brackton", "in Almaty"))] == ["name"]
     # A name that moves is no conflict.
-    assert _conflicts("Putin met Japarov in Bishkek on Tuesday.",
-                      "Japarov met Putin in Bishkek on Tuesday.") == []
+    assert conflicts("Putin met Japarov in Bishkek on Tuesday.",
+                     "Japarov met Putin in Bishkek on Tuesday.") == []
 
 
 def test_ordinal_words_and_codes() -> None:
     a = ("The FDA approved lomeranab, making it the third drug of its kind on the U.S. market.")
-    assert _conflicts(a, a.replace("third", "fourth")) == [("number", "third", "fourth")]
-    assert _conflicts(a, a.replace("third", "3rd")) == []
+    assert conflicts(a, a.replace("third", "fourth")) == [("number", "third", "fourth")]
+    assert conflicts(a, a.replace("third", "3rd")) == []
     g = "Swelling is more common in people with two copies of the APOE4 gene."
-    assert _conflicts(g, g.replace("two", "four")) == [("number", "two", "four")]
-    assert _conflicts("Wait a second, he said.", "Wait a minute, he said.") == []
+    assert conflicts(g, g.replace("two", "four")) == [("number", "two", "four")]
+    assert conflicts("Wait a second, he said.", "Wait a minute, he said.") == []
 
 
 def test_perturbation_slice() -> None:
     """~40 variants of the real articles per seed, three seeds: the §7 targets."""
-    p = _perturbation()
+    p = benchmark("perturbation")
     tp = fp = fn = 0
     for seed in (1, 4, 7):
         tally = p.run(seed=seed, per_kind=1, reworded_docs=1, groups=False, limit=40)["pairs"]
