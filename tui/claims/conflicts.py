@@ -37,10 +37,6 @@ class Comparison:
     notes: tuple[str, ...]
 
 
-def _fmt(v: float) -> str:
-    return f"{int(v):,}" if v == int(v) else f"{v:,}"
-
-
 def _alignment(fa: Facts, fb: Facts) -> tuple[list[tuple[str, int, int, int, int]], float]:
     a, b = fa.tokens.stems, fb.tokens.stems
     ops = [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)

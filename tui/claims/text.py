@@ -190,11 +190,3 @@ def _merge_compound_numbers(
             del norms[i + 1], starts[i + 1], ends[i + 1]
             del caps[i + 1], breaks[i + 1], numeric[i + 1]
         i += 1
-
-
-def number_value(norm: str) -> float | None:
-    """The numeric value of a normalised number token, or None."""
-    try:
-        return float(norm)
-    except ValueError:
-        return None
