@@ -42,17 +42,16 @@ _CP1251_RUN = re.compile(rb"[\xa8\xb8\xc0-\xff]{3,}")
 _HIGH = re.compile(rb"[\x80-\xff]")
 _UTF8_SEQ = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")
 
-_NEWLINES = re.compile(r"\r\n?|[\x85\u2028\u2029]")
-# C0/C1 controls other than tab and LF become spaces so untrusted text cannot drive the terminal;
-# a one-for-one swap keeps every offset valid.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+LINE_BREAKS = re.compile(r"\r\n?|[\x85\u2028\u2029]")
+# C0/C1 controls other than tab and LF: untrusted text must not reach the terminal with them.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def normalise(text: str) -> str:
-    """CRLF and CR to LF; stray control characters to spaces."""
-    text = _NEWLINES.sub("\n", text)
-    if _CONTROLS.search(text):
-        text = _CONTROLS.sub(" ", text)
+    """CRLF and CR to LF; stray control characters to spaces (one for one, so offsets hold)."""
+    text = LINE_BREAKS.sub("\n", text)
+    if CONTROL_CHARS.search(text):
+        text = CONTROL_CHARS.sub(" ", text)
     return text
 
 

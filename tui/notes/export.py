@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.claims.model import ClaimIndex, Conflict, Status
+from tui.corpus.decode import CONTROL_CHARS, LINE_BREAKS
 from tui.corpus.model import Document, Statement
 from tui.notes.model import AnchoredNote, AnchorState
 
@@ -32,21 +33,19 @@ class ExportError(Exception):
 
 # -- escaping -------------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")
 _ENTITY_START = re.compile(r"&(?=[#A-Za-z0-9])")
 _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])")
-_LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 
 
-def clean(text: str) -> str:
-    """Replace control characters (except tab and newline) with U+FFFD."""
-    return _CONTROL.sub("\ufffd", text)
+def _safe_text(text: str) -> str:
+    """Line breaks as LF, other control characters (except tab) as U+FFFD."""
+    return CONTROL_CHARS.sub("\ufffd", LINE_BREAKS.sub("\n", text))
 
 
 def md_inline(text: str) -> str:
     """``text`` on one line, escaped so CommonMark (and Obsidian) show it verbatim."""
-    line = " ".join(clean(_LINE_BREAKS.sub("\n", text)).split())
+    line = " ".join(_safe_text(text).split())
     return _escape_line(line)
 
 
@@ -62,7 +61,7 @@ def _escape_line(line: str) -> str:
 def md_block(text: str) -> str:
     """Multi-line text as escaped paragraphs: line breaks kept, blank lines separate paragraphs."""
     paragraphs: list[list[str]] = [[]]
-    for raw in clean(_LINE_BREAKS.sub("\n", text)).split("\n"):
+    for raw in _safe_text(text).split("\n"):
         line = " ".join(raw.split())
         if line:
             paragraphs[-1].append(_escape_line(line))
