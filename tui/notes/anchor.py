@@ -165,18 +165,14 @@ def _fuzzy(selector: TextSelector, doc: Document, threshold: float) -> Anchor:
     return ORPHAN
 
 
-def _resolved(path: str) -> str:
+def resolve_path(path: str) -> str:
+    """The absolute form of a document path, as stored with a note."""
     if not path or path.startswith("<"):
         return path
     try:
         return str(Path(path).expanduser().resolve())
     except (OSError, RuntimeError, ValueError):
         return os.path.abspath(path)
-
-
-def resolve_path(path: str) -> str:
-    """The absolute form of a document path, as stored with a note."""
-    return _resolved(path)
 
 
 class _Corpus:
@@ -190,7 +186,7 @@ class _Corpus:
         for doc in documents:
             if doc.fingerprint:
                 self.by_fingerprint.setdefault(doc.fingerprint, []).append(doc)
-            resolved = _resolved(doc.path)
+            resolved = resolve_path(doc.path)
             self.resolved[doc.id] = resolved
             self.by_path.setdefault(resolved, doc)
         self._statements: list[Statement] = [st for doc in documents for st in doc.statements]

@@ -16,6 +16,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -537,7 +538,7 @@ class NoteStore:
         with self._write() as conn:
             current = self._fetch(conn, note.id)
             if current is None:
-                self._insert(conn, _replace_deleted(note, None, note.revision + 1))
+                self._insert(conn, replace(note, deleted_at=None, revision=note.revision + 1))
             elif current.deleted_at is not None:
                 conn.execute(
                     "UPDATE notes SET deleted_at = NULL, body = ?, revision = revision + 1 WHERE id = ?",
@@ -610,12 +611,6 @@ def _is_busy(error: sqlite3.Error) -> bool:
 def _is_read_only(error: sqlite3.Error) -> bool:
     text = str(error).lower()
     return "readonly" in text or "read-only" in text or "unable to open database file" in text
-
-
-def _replace_deleted(note: Note, deleted_at: str | None, revision: int) -> Note:
-    from dataclasses import replace
-
-    return replace(note, deleted_at=deleted_at, revision=revision)
 
 
 def _note_from_row(row: tuple[object, ...], tags: tuple[str, ...]) -> Note:
