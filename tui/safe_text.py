@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from tui.corpus.decode import CONTROL_CHARS
 _PICTURES = {0x1B: "␛", 0x7F: "␡"}
 
 
@@ -24,7 +24,7 @@ def _placeholder(match: re.Match[str]) -> str:
 
 def safe(text: str) -> str:
     """``text`` with control characters (except tab and newline) replaced by visible symbols."""
-    return _CONTROL.sub(_placeholder, text)
+    return CONTROL_CHARS.sub(_placeholder, text)
 
 
 def safe_line(text: str) -> str:
