@@ -44,13 +44,12 @@ def export_command(
     """
     from tui.claims import build_index
 
+    from tui.config import ConfigError, load_index_config
+
     config = None
     try:
-        from tui.config import index_config, read_config_file
-        from tui.paths import config_file
-
-        config = index_config(read_config_file(config_file()), {})
-    except Exception as error:  # a broken config file must not block exporting notes
+        config = load_index_config()
+    except ConfigError as error:  # a broken config file must not block exporting notes
         report_error(f"{error} (using default settings)")
     index = build_index(result.documents, config)
 
