@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from tests.ui_fixtures import make_document, ready, small_corpus, sync, view_text
+from tests.ui_fixtures import make_document, ready, seed_notes, small_app, small_corpus, sync, view_text
 from tui.app import SeedReaderApp
-from tui.corpus.model import Document
 from tui.notes import AnchorState, NoteStore
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.export_dialog import ExportScreen
@@ -20,16 +19,6 @@ from tui.screens.notes_list import NotesListScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_view import NOTE_MARK
 from tui.widgets.claim_panel import ClaimPanel
-
-
-def small_app(data_dir: Path, documents: list[Document] | None = None) -> SeedReaderApp:
-    docs, index = small_corpus()
-    if documents is not None:
-        from tests.ui_fixtures import make_index
-
-        docs = documents
-        index = make_index(docs)
-    return SeedReaderApp(docs, corpus_key="small", data_dir=data_dir, index_builder=lambda _: index)
 
 
 def store_at(data_dir: Path) -> NoteStore:
@@ -104,9 +93,7 @@ async def test_a_adds_a_note_saved_in_the_store_marked_and_shown_in_the_claim_pa
 
 @sync
 async def test_notes_from_an_earlier_session_are_marked_when_the_reader_opens(tmp_path: Path) -> None:
-    docs, _ = small_corpus()
-    with store_at(tmp_path) as store:
-        store.add(docs[1], docs[1].statements[2], "From yesterday #confirmed")
+    seed_notes(tmp_path, (1, 2, "From yesterday #confirmed"))
     app = small_app(tmp_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
@@ -120,9 +107,7 @@ async def test_notes_from_an_earlier_session_are_marked_when_the_reader_opens(tm
 
 @sync
 async def test_e_edits_the_note_on_the_current_statement(tmp_path: Path) -> None:
-    docs, _ = small_corpus()
-    with store_at(tmp_path) as store:
-        note = store.add(docs[0], docs[0].statements[0], "First thought")
+    [note] = seed_notes(tmp_path, (0, 0, "First thought"))
     app = small_app(tmp_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
@@ -155,9 +140,7 @@ async def test_e_edits_the_note_on_the_current_statement(tmp_path: Path) -> None
 
 @sync
 async def test_edit_conflict_keeps_the_text_and_says_why(tmp_path: Path) -> None:
-    docs, _ = small_corpus()
-    with store_at(tmp_path) as store:
-        note = store.add(docs[0], docs[0].statements[0], "Mine")
+    [note] = seed_notes(tmp_path, (0, 0, "Mine"))
     app = small_app(tmp_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
@@ -178,9 +161,7 @@ async def test_edit_conflict_keeps_the_text_and_says_why(tmp_path: Path) -> None
 
 @sync
 async def test_x_deletes_and_ctrl_z_brings_the_note_back(tmp_path: Path) -> None:
-    docs, _ = small_corpus()
-    with store_at(tmp_path) as store:
-        note = store.add(docs[0], docs[0].statements[0], "Delete me #verify")
+    [note] = seed_notes(tmp_path, (0, 0, "Delete me #verify"))
     app = small_app(tmp_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
@@ -252,11 +233,12 @@ async def test_empty_note_is_not_saved(tmp_path: Path) -> None:
 
 @sync
 async def test_notes_list_filters_by_tag_and_text_and_enter_jumps(tmp_path: Path) -> None:
-    docs, _ = small_corpus()
-    with store_at(tmp_path) as store:
-        store.add(docs[0], docs[0].statements[1], "Crowd size? #verify")
-        store.add(docs[1], docs[1].statements[3], "Six agreements #verify #trade")
-        store.add(docs[2], docs[2].statements[1], "Closed doors #confirmed")
+    seed_notes(
+        tmp_path,
+        (0, 1, "Crowd size? #verify"),
+        (1, 3, "Six agreements #verify #trade"),
+        (2, 1, "Closed doors #confirmed"),
+    )
     app = small_app(tmp_path)
     async with app.run_test(size=(80, 30)) as pilot:  # two panes: crowds.txt is a page away
         await ready(pilot)
@@ -296,9 +278,8 @@ async def test_notes_list_filters_by_tag_and_text_and_enter_jumps(tmp_path: Path
 
 @sync
 async def test_orphaned_note_is_listed_with_its_quote_and_not_jumpable(tmp_path: Path) -> None:
+    seed_notes(tmp_path, (2, 1, "Who was in the room?"))
     docs, _ = small_corpus()
-    with store_at(tmp_path) as store:
-        store.add(docs[2], docs[2].statements[1], "Who was in the room?")
     rewritten = make_document(
         "d3", "a/crowds.txt", "# Visit draws crowds\n\nCrowds of about 3,000 greeted the president.\n"
     )
@@ -323,9 +304,7 @@ async def test_orphaned_note_is_listed_with_its_quote_and_not_jumpable(tmp_path:
 
 @sync
 async def test_ctrl_e_exports_markdown_and_asks_before_overwriting(tmp_path: Path) -> None:
-    docs, _ = small_corpus()
-    with store_at(tmp_path) as store:
-        store.add(docs[0], docs[0].statements[0], "Which date is right? #verify")
+    seed_notes(tmp_path, (0, 0, "Which date is right? #verify"))
     target = tmp_path / "out" / "notes.md"
     target.parent.mkdir()
     app = small_app(tmp_path)
@@ -403,9 +382,7 @@ async def test_corrupt_store_disables_notes_but_the_reader_works(tmp_path: Path)
 async def test_read_only_store_lists_notes_but_explains_why_it_cannot_save(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    docs, _ = small_corpus()
-    with store_at(tmp_path) as store:
-        store.add(docs[0], docs[0].statements[0], "Saved before")
+    seed_notes(tmp_path, (0, 0, "Saved before"))
     database = tmp_path / "notes.sqlite3"
     if os.geteuid() == 0:  # root ignores permissions: make the store find the file not writable
         original = NoteStore._check_file
@@ -442,11 +419,7 @@ async def test_read_only_store_lists_notes_but_explains_why_it_cannot_save(
 
 @sync
 async def test_note_keys_are_bindings_in_help_and_remappable(tmp_path: Path) -> None:
-    docs, index = small_corpus()
-    app = SeedReaderApp(
-        docs, corpus_key="small", data_dir=tmp_path, index_builder=lambda _: index,
-        keymap={"reader.add_note": "A", "reader.notes_list": "O"},
-    )
+    app = small_app(tmp_path, keymap={"reader.add_note": "A", "reader.notes_list": "O"})
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         descriptions = {a.binding.description for a in reader(app).active_bindings.values()}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tests.ui_fixtures import ready, sample_documents, settled, small_corpus, sync, view_text
+from tests.ui_fixtures import ready, sample_documents, settled, small_app, sync, view_text
 from tui.app import SeedReaderApp
 from tui.claims import build_index
 from tui.claims.model import Status
@@ -23,11 +23,6 @@ SAMPLE_INDEX = build_index(SAMPLE)
 
 def sample_app(tmp_path: Path, **kwargs: object) -> SeedReaderApp:
     return SeedReaderApp(SAMPLE, corpus_key="sample", data_dir=tmp_path, **kwargs)  # type: ignore[arg-type]
-
-
-def small_app(tmp_path: Path) -> SeedReaderApp:
-    docs, index = small_corpus()
-    return SeedReaderApp(docs, corpus_key="small", data_dir=tmp_path, index_builder=lambda _: index)
 
 
 def reader(app: SeedReaderApp) -> ReaderScreen:
@@ -419,9 +414,8 @@ async def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
 async def test_problems_are_reported_in_a_warning_notification(tmp_path: Path) -> None:
     from tui.corpus.model import LoadProblem
 
-    docs, index = small_corpus()
     problems = [LoadProblem("broken.html", "not valid UTF-8 [bold]x[/]"), LoadProblem("empty.txt", "no text")]
-    app = SeedReaderApp(docs, problems, corpus_key="p", data_dir=tmp_path, index_builder=lambda _: index)
+    app = small_app(tmp_path, problems=problems)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         notes = list(app._notifications)

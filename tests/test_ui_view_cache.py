@@ -3,10 +3,11 @@ back reuses rendered lines, and whatever is served from the cache equals a fresh
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.strip import Strip
 
 from tests.ui_fixtures import make_document, make_index, sync
@@ -64,17 +65,19 @@ def assert_cache_matches_fresh_render(view: ArticleView) -> None:
         assert cached == fresh, f"line {line}"
 
 
-def doc_and_index() -> tuple[Document, ClaimIndex]:
+@asynccontextmanager
+async def running_view() -> AsyncIterator[tuple[Pilot[None], ArticleView, Document, ClaimIndex]]:
+    """An ``ArticleView`` on ``long_document()`` alone in a 60x30 app, with its pilot."""
     document = long_document()
-    return document, make_index([document])
+    index = make_index([document])
+    app = ViewApp(document, index)
+    async with app.run_test(size=(60, 30)) as pilot:
+        yield pilot, app.query_one(ArticleView), document, index
 
 
 @sync
 async def test_cursor_move_repaints_only_the_statement_left_and_the_one_reached() -> None:
-    document, index = doc_and_index()
-    app = ViewApp(document, index)
-    async with app.run_test(size=(60, 30)) as pilot:
-        view = app.query_one(ArticleView)
+    async with running_view() as (pilot, view, document, index):
         view.focus()
         await pilot.pause()
         assert view.line_count > view.scrollable_content_region.height
@@ -92,10 +95,7 @@ async def test_cursor_move_repaints_only_the_statement_left_and_the_one_reached(
 
 @sync
 async def test_setting_the_same_cursor_repaints_nothing() -> None:
-    document, index = doc_and_index()
-    app = ViewApp(document, index)
-    async with app.run_test(size=(60, 30)) as pilot:
-        view = app.query_one(ArticleView)
+    async with running_view() as (pilot, view, document, index):
         await pilot.pause()
         with counting_renders(view) as rendered:
             view.set_cursor(view.cursor, linked=view.linked)
@@ -108,10 +108,7 @@ async def test_setting_the_same_cursor_repaints_nothing() -> None:
 
 @sync
 async def test_scrolling_back_reuses_rendered_lines() -> None:
-    document, index = doc_and_index()
-    app = ViewApp(document, index)
-    async with app.run_test(size=(60, 30)) as pilot:
-        view = app.query_one(ArticleView)
+    async with running_view() as (pilot, view, document, index):
         await pilot.pause()
         view.scroll_to(y=20, animate=False, immediate=True)
         await pilot.pause()
@@ -125,10 +122,7 @@ async def test_scrolling_back_reuses_rendered_lines() -> None:
 
 @sync
 async def test_cached_lines_equal_a_fresh_render_after_moves_focus_filter_and_notes() -> None:
-    document, index = doc_and_index()
-    app = ViewApp(document, index)
-    async with app.run_test(size=(60, 30)) as pilot:
-        view = app.query_one(ArticleView)
+    async with running_view() as (pilot, view, document, index):
         view.focus()
         await pilot.pause()
         for target in (1, 2, 5, 3):
@@ -152,10 +146,7 @@ async def test_cached_lines_equal_a_fresh_render_after_moves_focus_filter_and_no
 
 @sync
 async def test_note_marks_repaint_only_the_first_line_of_changed_statements() -> None:
-    document, index = doc_and_index()
-    app = ViewApp(document, index)
-    async with app.run_test(size=(60, 30)) as pilot:
-        view = app.query_one(ArticleView)
+    async with running_view() as (pilot, view, document, index):
         await pilot.pause()
         marked = document.statements[2].id
         first, _ = view.statement_lines(2)

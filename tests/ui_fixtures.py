@@ -203,3 +203,23 @@ def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
         asyncio.run(test(*args, **kwargs))
 
     return run
+
+
+def small_app(data_dir: Any, documents: Sequence[Document] | None = None, **kwargs: Any) -> Any:
+    """The reader app on ``small_corpus()`` (or ``documents`` with no links), with a fixed index."""
+    from tui.app import SeedReaderApp
+
+    docs, index = small_corpus()
+    if documents is not None:
+        docs = list(documents)
+        index = make_index(docs)
+    return SeedReaderApp(docs, corpus_key="small", data_dir=data_dir, index_builder=lambda _: index, **kwargs)
+
+
+def seed_notes(data_dir: Any, *notes: tuple[int, int, str]) -> list[Any]:
+    """Save notes as ``(document number, statement number, body)`` on ``small_corpus()`` in ``data_dir``."""
+    from tui.notes import NoteStore
+
+    docs, _ = small_corpus()
+    with NoteStore.default(data_dir) as store:
+        return [store.add(docs[d], docs[d].statements[s], body) for d, s, body in notes]
