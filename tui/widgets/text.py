@@ -11,36 +11,23 @@ from functools import lru_cache
 
 from rich.cells import cell_len, get_character_cell_size
 
-_C0_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
-"""C0 controls map to their Unicode "control picture" (ESC -> ␛) so hostile bytes stay visible."""
+from tui.safe_text import safe_line
 
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]"
-)
-"""C0, DEL, C1 and bidi/format controls: terminals act on them, or they reorder what is shown."""
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
+"""Bidi and format controls: harmless to a terminal, but they reorder what the reader shows."""
 
 _WORD = re.compile(r"\S+\s*|\s+")
 
 
-def _replace(match: re.Match[str]) -> str:
-    char = match.group()
-    code = ord(char)
-    if code < 0x20:
-        return _C0_PICTURES[code]
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    return "\ufffd"
-
-
 def sanitize(text: str) -> str:
-    """``text`` with every control character replaced by a visible placeholder.
+    """``text`` as one line with every control character replaced by a visible placeholder.
 
-    Tabs and line breaks inside one statement become spaces first: a statement is one flow of text.
+    Builds on :func:`tui.safe_text.safe_line` (shared with the report) and also blanks the bidi
+    controls, which matter on screen; CR LF counts as one break.
     """
     if text.isascii() and text.isprintable():
         return text
-    text = text.replace("\t", " ").replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
-    return _UNSAFE.sub(_replace, text)
+    return _BIDI.sub("\ufffd", safe_line(text.replace("\r\n", " ")))
 
 
 def display_text(text: str) -> str:
