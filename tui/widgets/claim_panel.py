@@ -116,7 +116,6 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         """Key that brings hidden articles into view, named when a counterpart is off screen."""
         self._index: ClaimIndex | None = None
         self._statement_id: str | None = None
-        self._order: tuple[Document, ...] = ()
         self._order_ids: tuple[str, ...] = ()
         self._shown: frozenset[str] | None = None
         self._lines = -1
@@ -124,7 +123,8 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         self._cache: dict[tuple[object, ...], Content] = {}
         self._shrink_timer: Timer | None = None
         """Pending resize to the current text (``tests/ui_fixtures.settled`` waits for it)."""
-        self._by_id: tuple[ClaimIndex | None, dict[str, Document]] = (None, {})
+        self._by_id: dict[str, Document] = {}
+        """The current index's documents by id, rebuilt when an index arrives."""
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(Content.styled("Indexing claims…", "$text-muted"), id="claim-body")
@@ -140,10 +140,10 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         arrived = index is not self._index
         if arrived:
             self._cache.clear()
+            self._by_id = {d.id: d for d in index.documents} if index is not None else {}
         self._index = index
         self._statement_id = statement_id
-        self._order = tuple(order)
-        self._order_ids = tuple(d.id for d in self._order)
+        self._order_ids = tuple(d.id for d in order)
         self._shown = frozenset(shown) if shown is not None else None
         self.refresh_claim(fit=arrived)
 
@@ -214,15 +214,9 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         """``state-visit.txt #2``: how a reader finds a statement."""
         assert self._index is not None
         statement = self._index.statements[statement_id]
-        document = self._documents().get(statement.doc_id)
+        document = self._by_id.get(statement.doc_id)
         name = short_name(document) if document is not None else statement.doc_id
         return f"{name} #{statement.index + 1}"
-
-    def _documents(self) -> dict[str, Document]:
-        assert self._index is not None
-        if self._by_id[0] is not self._index:
-            self._by_id = (self._index, {d.id: d for d in self._index.documents})
-        return self._by_id[1]
 
     def describe(self) -> Content:
         index, sid = self._index, self._statement_id
@@ -232,7 +226,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             return Content.styled("No statement selected.", "$text-muted")
         verdict = index.verdicts[sid]
         statement = index.statements[sid]
-        documents = self._documents()
+        documents = self._by_id
         lines: list[Content] = []
         sources = "1 source" if verdict.sources == 1 else f"{verdict.sources} sources"
         lines.append(
@@ -255,7 +249,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             )
         versions: list[tuple[str, str]] = [(statement.doc_id, sid)]
         counterparts = index.counterparts(sid)
-        rank = {d.id: n for n, d in enumerate(self._order)}
+        rank = {doc_id: n for n, doc_id in enumerate(self._order_ids)}
         ranked = sorted(counterparts, key=lambda d: rank.get(d, len(rank)))
         if self._shown is not None:
             off_screen = [d for d in ranked if d not in self._shown]
