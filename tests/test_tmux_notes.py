@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tmux_helpers import keys, kill, needs_tmux, quit_and_check_exit, session_name, start, wait_for
+from tests.tmux_helpers import keys, wait_until_indexed, kill, needs_tmux, quit_and_check_exit, session_name, start, wait_for
 from tui.notes import NoteStore
 
 pytestmark = needs_tmux
@@ -16,7 +16,7 @@ def test_note_survives_quitting_and_reopening(tmp_path: Path) -> None:
     second = session_name("seedreader-notes")
     try:
         start(first, data, tmp_path / "exit-1")
-        wait_for(first, "statement 1/")
+        wait_until_indexed(first)
         keys(first, "a")
         wait_for(first, "ctrl+s save")
         keys(first, "Check this with the desk #verify", literal=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tmux_helpers import keys, kill, needs_tmux, quit_and_check_exit, session_name, start, wait_for
+from tests.tmux_helpers import keys, wait_until_indexed, kill, needs_tmux, quit_and_check_exit, session_name, start, wait_for
 
 pytestmark = needs_tmux
 
@@ -14,7 +14,7 @@ def test_seedreader_in_tmux(tmp_path: Path) -> None:
     marker = tmp_path / "exit-code"
     start(session, tmp_path / "data", marker)
     try:
-        screen = wait_for(session, "statement 1/")
+        screen = wait_until_indexed(session)
         assert "✓" in screen and "?" in screen
         assert "filter: all" in screen
         assert "? Help" in wait_for(session, "q Quit"), "the footer teaches the keys"
@@ -37,7 +37,7 @@ def test_80_columns_keep_help_quit_and_the_conflict_reason_in_view(tmp_path: Pat
     marker = tmp_path / "exit-code"
     start(session, tmp_path / "data", marker, size=(80, 24))
     try:
-        wait_for(session, "statement 1/")
+        wait_until_indexed(session)
         screen = wait_for(session, "q Quit")
         assert "? Help" in screen
         keys(session, "c", "n")

@@ -63,6 +63,19 @@ def wait_for(session: str, text: str, timeout: float = 15.0) -> str:
     raise AssertionError(f"{text!r} not on screen:\n{screen}")
 
 
+def wait_until_indexed(session: str, timeout: float = 30.0) -> str:
+    """The first screen after the claim index arrived (the UI paints before it, saying
+    "indexing…" in the pane headers and the claim panel)."""
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = capture(session)
+        if "statement 1/" in screen and "ndexing" not in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"the claim index never arrived:\n{screen}")
+
+
 def keys(session: str, *names: str, literal: bool = False) -> None:
     """Send tmux key names (or, with ``literal``, text) and give the reader a moment."""
     _tmux(session, "send-keys", "-t", session, *(["-l"] if literal else []), *names)
