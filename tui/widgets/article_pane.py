@@ -21,26 +21,15 @@ STATUS_STYLES: dict[Status, str] = {
 }
 
 
-def status_counts(document: Document, index: ClaimIndex | None) -> Counter[Status]:
-    counts: Counter[Status] = Counter()
-    if index is None:
-        return counts
-    for statement in document.statements:
-        verdict = index.verdicts.get(statement.id)
-        if verdict is not None:
-            counts[verdict.status] += 1
-    return counts
-
-
 def counts_content(counts: Counter[Status] | None) -> Content:
     """``✓ 12  ✗ 3  ? 8`` with theme colours; the glyphs say it all without colour."""
     if counts is None:
         return Content.styled("indexing…", "$text-muted")
     parts: list[str | tuple[str, str]] = []
-    for status, glyph in ((Status.AGREEING, "✓"), (Status.CONFLICTING, "✗"), (Status.UNCORROBORATED, "?")):
+    for status in Status:
         if parts:
             parts.append("  ")
-        parts.append((f"{glyph} {counts[status]}", STATUS_STYLES[status]))
+        parts.append((f"{status.glyph} {counts[status]}", STATUS_STYLES[status]))
     return Content.assemble(*parts)
 
 
@@ -91,7 +80,7 @@ class ArticlePane(Vertical):
 
     def _header_content(self) -> Content:
         document = self.document
-        counts = status_counts(document, self.index) if self.index is not None else None
+        counts = self.index.status_counts(document.id) if self.index is not None else None
         title = Content.styled(display_text(document.title) or document.name, "bold")
         counts_part = counts_content(counts)
         room = self.size.width - 5 - counts_part.cell_length if self.size.width else 200

@@ -25,12 +25,7 @@ from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import Document, SpanKind, Statement
 from tui.widgets.text import cells, display_text, wrap_offsets
 
-GLYPHS: dict[Status | None, str] = {
-    Status.AGREEING: "✓",
-    Status.CONFLICTING: "✗",
-    Status.UNCORROBORATED: "?",
-    None: "·",
-}
+GLYPHS: dict[Status | None, str] = {**{status: status.glyph for status in Status}, None: "·"}
 """The status glyphs: they carry the status on their own when there is no colour."""
 
 FILTERS: tuple[str, ...] = ("all", "conflicting", "uncorroborated", "agreeing")
