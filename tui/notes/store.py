@@ -315,22 +315,36 @@ class NoteStore:
         return version
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
-        """Validate, switch to WAL, migrate, and prove a write lock can be taken."""
-        try:
-            self._validate(conn)
-            conn.execute("PRAGMA foreign_keys = ON")
-            mode = _enable_wal(conn)
-            conn.execute("PRAGMA synchronous = FULL")
-            self._migrate(conn)
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute("ROLLBACK")
-        except sqlite3.OperationalError as error:
-            if _is_read_only(error):
-                raise _ReadOnly() from error
-            if _is_busy(error):
-                conn.close()
-                raise NoteStoreUnavailable(self.path, "the notes database is busy (another reader holds it); try again")
-            raise self._fail(f"cannot open the notes database ({error}); notes are disabled")
+        """Validate, switch to WAL, migrate, and prove a write lock can be taken.
+
+        Every step is safe to repeat, so "busy" is retried until the busy timeout: while
+        another reader is creating the store, even reading its schema can be refused without
+        SQLite's busy handler running.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._validate(conn)
+                conn.execute("PRAGMA foreign_keys = ON")
+                mode = _enable_wal(conn)
+                conn.execute("PRAGMA synchronous = FULL")
+                self._migrate(conn)
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("ROLLBACK")
+                break
+            except sqlite3.OperationalError as error:
+                if _is_read_only(error):
+                    raise _ReadOnly() from error
+                if not _is_busy(error):
+                    raise self._fail(f"cannot open the notes database ({error}); notes are disabled")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if time.monotonic() > deadline:
+                    conn.close()
+                    raise NoteStoreUnavailable(
+                        self.path, "the notes database is busy (another reader holds it); try again"
+                    )
+                time.sleep(0.05)
         if str(mode).lower() != "wal":
             raise _ReadOnly()
 
