@@ -43,7 +43,8 @@ def load_story(root: Path, name: str) -> Story:
     folder = root / name
     files = sorted(str(p) for p in folder.glob("*.txt"))
     result = load_corpus(files)
-    prefix_of = {d.id: d.name[:2] for d in result.documents}
+    prefix_of = {d.id: d.name[:2] if d.name[:2].isdigit() else d.name.rsplit(".", 1)[0]
+                 for d in result.documents}
     return Story(name, list(result.documents), prefix_of)
 
 
@@ -71,6 +72,9 @@ class Labels:
     story: Story
     pairs: set[frozenset[str]] = field(default_factory=set)
     """Statement pairs in different articles that report the same fact."""
+    loose: set[frozenset[str]] = field(default_factory=set)
+    """Pairs only in groups marked ``"loose"`` (a judgement call): a link there is not wrong,
+    a missing one is not counted against recall."""
     conflicts: list[tuple[str, str, str, str]] = field(default_factory=list)
     """(a, b, kind, grade) with grade "contradiction" or "possible"."""
     traps: list[tuple[str, str]] = field(default_factory=list)
@@ -84,6 +88,8 @@ def _doc(sid: str) -> str:
 
 def load_labels(path: Path, root: Path) -> Labels:
     data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("root") == "project":
+        root = Path(__file__).resolve().parents[1]
     story = load_story(root, data["story"])
     labels = Labels(story)
 
@@ -98,13 +104,14 @@ def load_labels(path: Path, root: Path) -> Labels:
         ids = [i for i in (ref(r) for r in fact["statements"]) if i]
         for a, b in combinations(sorted(set(ids)), 2):
             if _doc(a) != _doc(b):
-                labels.pairs.add(frozenset((a, b)))
+                (labels.loose if fact.get("loose") else labels.pairs).add(frozenset((a, b)))
                 labels.corroborated |= {a, b}
+    labels.loose -= labels.pairs
     for c in data.get("conflicts", []):
         a, b = ref(c["a"]), ref(c["b"])
         if a and b:
             labels.conflicts.append((a, b, c["kind"], c.get("grade", "contradiction")))
-            if frozenset((a, b)) not in labels.pairs:
+            if frozenset((a, b)) not in labels.pairs | labels.loose:
                 labels.errors.append(f"conflict {c['a']!r} / {c['b']!r} is in no fact")
     for t in data.get("traps", []):
         a, b = ref(t["a"]), ref(t["b"])
@@ -132,7 +139,7 @@ def main(argv: list[str]) -> int:
         labels = load_labels(Path(argv[1]), root)
         n = sum(len(d.statements) for d in labels.story.documents)
         print(f"{labels.story.name}: {n} statements, {len(labels.pairs)} same-fact pairs, "
-              f"{len(labels.corroborated)} corroborated statements, "
+              f"({len(labels.loose)} more loose), {len(labels.corroborated)} corroborated statements, "
               f"{len(labels.conflicts)} conflicts, {len(labels.traps)} traps")
         for e in labels.errors:
             print("ERROR", e)

@@ -41,7 +41,7 @@ def predicted_pairs(index: ClaimIndex) -> set[frozenset[str]]:
                 pairs.add(frozenset((a, b)))
         for link in claim.links:
             pairs.add(frozenset((link.a, link.b)))
-    for link in getattr(index, "extra_links", ()):
+    for link in index.cross_links:
         pairs.add(frozenset((link.a, link.b)))
     return pairs
 
@@ -83,7 +83,7 @@ def score_story(labels: Labels, index: ClaimIndex, verbose: bool = False) -> Sco
     sc = Score()
     pred = predicted_pairs(index)
     sc.link_tp = len(pred & labels.pairs)
-    sc.link_fp = len(pred - labels.pairs)
+    sc.link_fp = len(pred - labels.pairs - labels.loose)
     sc.link_fn = len(labels.pairs - pred)
     truth = {frozenset((a, b)): kind for a, b, kind, _ in labels.conflicts}
     reported = {frozenset((c.a, c.b)): c for claim in index.claims for c in claim.conflicts}
@@ -107,7 +107,7 @@ def score_story(labels: Labels, index: ClaimIndex, verbose: bool = False) -> Sco
         for p in sorted(labels.pairs - pred, key=sorted)[:40]:
             a, b = sorted(p)
             print(f"    MISSED {a} {text[a][:90]!r}\n           {b} {text[b][:90]!r}")
-        for p in sorted(pred - labels.pairs, key=sorted)[:40]:
+        for p in sorted(pred - labels.pairs - labels.loose, key=sorted)[:40]:
             a, b = sorted(p)
             print(f"    WRONG  {a} {text[a][:90]!r}\n           {b} {text[b][:90]!r}")
         for p, c in reported.items():
@@ -126,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="test", choices=["dev", "test", "all"])
     ap.add_argument("--story", help="only stories whose name contains this")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--probability", type=float, default=None,
+                    help="link probability threshold (default: the one fitted with the model)")
+    ap.add_argument("--lexical", action="store_true", help="without the sentence model")
     args = ap.parse_args(argv)
     root = Path(args.root)
     if not root.is_dir():
@@ -145,7 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         labels = load_labels(path, root)
         if labels.errors:
             print(f"{path.name}: {len(labels.errors)} label errors, e.g. {labels.errors[0]}")
-        index = build_index(labels.story.documents, IndexConfig())
+        config = (IndexConfig() if args.probability is None
+                  else IndexConfig(link_probability=args.probability))
+        index = build_index(labels.story.documents, config, semantic=not args.lexical)
         sc = score_story(labels, index, args.verbose)
         print(f"{labels.story.name[:60]:60} [{split}]\n    {sc.line()}")
         total.add(sc)

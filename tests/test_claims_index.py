@@ -73,9 +73,13 @@ def test_same_document_never_links() -> None:
 
 
 def test_threshold_is_honoured() -> None:
-    strict = build_index([doc("d1", SCHOOLS_A), doc("d2", SCHOOLS_B)],
-                         IndexConfig(link_threshold=0.99))
-    assert len(strict.claims) == 2
+    docs = [doc("d1", SCHOOLS_A), doc("d2", SCHOOLS_B)]
+    assert len(build_index(docs).claims) == 1
+    # Lexical only: link_threshold decides.
+    assert len(build_index(docs, IndexConfig(link_threshold=0.99), semantic=False).claims) == 2
+    # With the sentence model a pair links on probability, or on the lexical rule alone.
+    strict = IndexConfig(link_threshold=0.99, link_probability=0.999)
+    assert len(build_index(docs, strict).claims) == 2
 
 
 def test_conflict_status_and_reason() -> None:

@@ -58,6 +58,7 @@ def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dic
                     "b": link.b,
                     "score": round(link.score, 3),
                     "shared": list(link.shared),
+                    "similarity": link.cosine,
                     **({"notes": list(link.notes)} if link.notes else {}),
                 }
                 for link in claim.links
@@ -69,6 +70,7 @@ def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dic
                     "kind": c.kind,
                     "a_value": c.a_value,
                     "b_value": c.b_value,
+                    "confidence": c.confidence,
                     "reason": c.reason,
                 }
                 for c in claim.conflicts
@@ -81,7 +83,14 @@ def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dic
         "documents": documents,
         "statements": statements,
         "claims": claims,
+        "cross_links": [
+            {"a": link.a, "b": link.b, "score": round(link.score, 3),
+             "shared": list(link.shared), "similarity": link.cosine}
+            for link in index.cross_links
+        ],
     }
+    if index.notice:
+        data["notice"] = index.notice
     if problems:
         data["problems"] = [
             {"path": p.path, "message": p.message, "fatal": p.fatal} for p in problems

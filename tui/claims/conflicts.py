@@ -23,12 +23,19 @@ EVENT_STEMS = frozenset({"visit", "leave", "meet", "vote", "open", "sign", "arre
                           "ratify", "hearing", "trial", "strike", "flood", "storm"})
 
 
+CONTRADICTION = "contradiction"
+POSSIBLE = "possible"
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     kind: str
     a_value: str
     b_value: str
     subject: str = ""
+    confidence: str = CONTRADICTION
+    """``contradiction``: the same sentence with a changed value; ``possible``: different values
+    in differently worded reports, which may both be true (two days of one visit)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +44,34 @@ class Comparison:
     notes: tuple[str, ...]
 
 
-def _alignment(fa: Facts, fb: Facts) -> tuple[list[tuple[str, int, int, int, int]], float]:
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    ops: list[tuple[str, int, int, int, int]]
+    equal: int
+    """Tokens the two statements share in order."""
+    closeness: float
+    """``equal`` over the shorter statement: is one contained in the other?"""
+    coverage: float
+    """``equal`` over the longer statement: are they one sentence, lightly edited?"""
+
+
+def _alignment(fa: Facts, fb: Facts) -> Alignment:
     a, b = fa.tokens.stems, fb.tokens.stems
     ops = [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)
            for o in Indel.opcodes(list(a), list(b))]
     equal = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
-    closeness = equal / max(1, min(len(a), len(b)))
-    return _merge_ops(ops), closeness
+    return Alignment(_merge_ops(ops), equal, equal / max(1, min(len(a), len(b))),
+                     equal / max(1, len(a), len(b)))
+
+
+NEAR_COPY = 0.5
+"""Coverage from which two statements are one sentence edited: a changed value there is a
+contradiction; below it, differently worded reports may give two true values ("possible")."""
+NEGATION_SPAN = 5
+"""A negation conflict is a "not" inserted or removed with at most this many tokens changed."""
+SAME_FRAME = 4
+"""Shared in-order tokens a name or polarity comparison needs: with fewer, "Because" against a
+long quote or two different clauses get compared as if they were one."""
 
 
 def _merge_ops(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
@@ -124,15 +152,22 @@ def compare(fa: Facts, fb: Facts, plain_a: str, plain_b: str,
 
     ``context`` holds terms a scene-setting statement borrows from the one it dates.
     """
-    ops, closeness = _alignment(fa, fb)
+    al = _alignment(fa, fb)
+    ops, closeness = al.ops, al.closeness
     found: list[Found] = []
     notes: list[str] = []
     close = closeness >= 0.6
     _compare_numbers(fa, fb, plain_a, plain_b, ops, found, notes, close)
     _compare_dates(fa, fb, plain_a, plain_b, ops, found, close, context)
-    if closeness >= 0.5:
-        _compare_names(fa, fb, plain_a, plain_b, ops, found, close)
+    # Names and polarity are compared only within one sentence frame: on real coverage,
+    # differently worded reports name different people for different roles and negate
+    # different clauses, and those were nearly all false alarms.
+    framed = al.equal >= SAME_FRAME and al.coverage >= NEAR_COPY
+    if closeness >= 0.5 and framed:
+        _compare_names(fa, fb, plain_a, plain_b, ops, found, close, al.coverage >= 0.7)
         _compare_polarity(fa, fb, plain_a, plain_b, ops, found)
+    if al.coverage < NEAR_COPY:
+        found = [Found(f.kind, f.a_value, f.b_value, f.subject, POSSIBLE) for f in found]
     return Comparison(tuple(found), tuple(notes))
 
 
@@ -229,6 +264,48 @@ def _same_name(x: NameFact, y: NameFact) -> bool:
     return _spelling_variant(" ".join(x.words), " ".join(y.words))
 
 
+_TITLES = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+           "pres": "president", "lt": "lieutenant", "sgt": "sergeant", "col": "colonel",
+           "atty": "attorney", "dept": "department", "st": "saint", "mr": "", "mrs": "",
+           "ms": "", "dr": "doctor", "jr": "", "sr": "", "us": "united states",
+           "u.s": "united states", "u.s.": "united states", "uk": "united kingdom",
+           "u.k": "united kingdom", "america": "united states", "american": "united states"}
+
+
+def _canonical(words: list[str]) -> str:
+    out = [_TITLES.get(w.rstrip("."), w.rstrip(".")) for w in words]
+    return " ".join(w for w in out if w)
+
+
+def _alias(a: list[str], b: list[str], prefixes: bool = True) -> bool:
+    """Two ways of writing one name: a title or its abbreviation (Sen./Senator), an acronym
+    and its words (CIA / Central Intelligence Agency, also partly: "CIA" / "Intelligence
+    Agency"), an abbreviation with a prefix of the word (Fla./Florida, Calif./California)."""
+    ca, cb = _canonical(a), _canonical(b)
+    if ca == cb:
+        return True
+    for short, long in ((ca, cb), (cb, ca)):
+        letters = short.replace(".", "").replace(" ", "")
+        initials = "".join(w[0] for w in long.split() if w)
+        if 2 <= len(letters) <= 6 and len(short.split()) == 1 and len(initials) >= 2 and (
+                initials in letters or letters in initials) and short.upper() != short.lower():
+            return True
+        if prefixes and len(short.split()) == 1 and len(long.split()) == 1 and len(short) >= 3 and (
+                long.startswith(short.rstrip("."))):
+            return True
+    return False
+
+
+def _has_acronym(pa: str, x: NameFact, pb: str, y: NameFact) -> bool:
+    """One of the names is written with an acronym (CIA, F.B.I.)."""
+    for plain, name in ((pa, x), (pb, y)):
+        for word in plain[name.start:name.end].split():
+            letters = word.replace(".", "")
+            if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+                return True
+    return False
+
+
 def _same_root(a: list[str], b: list[str]) -> bool:
     """A place and its people or adjective: Kyrgyz/Kyrgyzstan, Russia/Russian, Japan/Japanese.
 
@@ -252,7 +329,9 @@ def _orphan(name: NameFact, own: Counter[str], other: Counter[str]) -> list[str]
 
 def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
                    ops: list[tuple[str, int, int, int, int]], found: list[Found],
-                   close: bool) -> None:
+                   close: bool, reordered: bool = True) -> None:
+    """``reordered``: the statements are one sentence with clauses moved, so a lone changed
+    name on each side may be compared even where the alignment does not pair them."""
     words_a = Counter(fa.tokens.norms)
     words_b = Counter(fb.tokens.norms)
     pairs: list[tuple[NameFact, NameFact, list[str], list[str]]] = []
@@ -263,9 +342,11 @@ def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
         ys = [y for y in fb.names if y.first < j2 and j1 < y.last]
         if len(xs) != 1 or len(ys) != 1:
             continue
+        if (i2 - i1 > xs[0].last - xs[0].first + 2 or j2 - j1 > ys[0].last - ys[0].first + 2):
+            continue  # a whole clause rewritten, not one name swapped for another
         pairs.append((xs[0], ys[0], _orphan(xs[0], words_a, words_b),
                       _orphan(ys[0], words_b, words_a)))
-    if not pairs and close:
+    if not pairs and close and reordered:
         # Reordered clauses: one orphan name on each side.
         xs2 = [(x, _orphan(x, words_a, words_b)) for x in fa.names]
         ys2 = [(y, _orphan(y, words_b, words_a)) for y in fb.names]
@@ -278,7 +359,11 @@ def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
             continue
         if _spelling_variant(" ".join(changed_a), " ".join(changed_b)) or _same_name(x, y):
             continue
-        if _same_root(changed_a, changed_b):
+        rest_a = [w for w in x.words if w not in y.words]
+        rest_b = [w for w in y.words if w not in x.words]
+        if (_same_root(changed_a, changed_b) or _alias(changed_a, changed_b)
+                or (rest_a and rest_b and _has_acronym(pa, x, pb, y)
+                    and _alias(rest_a, rest_b, prefixes=False))):
             continue
         if any(len(w) <= 2 for w in changed_a + changed_b):
             continue
@@ -355,6 +440,8 @@ def _compare_polarity(fa: Facts, fb: Facts, pa: str, pb: str,
             continue
         in_a = [i for i in neg_a if i1 <= i < i2]
         in_b = [j for j in neg_b if j1 <= j < j2]
+        if (len(in_a) - len(in_b)) % 2 == 1 and max(i2 - i1, j2 - j1) > NEGATION_SPAN:
+            return  # a rewritten clause that happens to hold a "not"
         if (len(in_a) - len(in_b)) % 2 == 1:
             if len(in_a) > len(in_b):
                 scoped = _negates_shared(fa, fb, in_a[0], j2 - j1, i2 - i1)

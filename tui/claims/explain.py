@@ -14,12 +14,20 @@ def conflict_reason(conflict: Conflict, own: str) -> str:
     else:
         mine, theirs, other = conflict.b_value, conflict.a_value, conflict.a
     subject = f" ({conflict.subject})" if conflict.subject and conflict.kind == "number" else ""
+    if conflict.possible:
+        return (f"possibly different {conflict.kind}{subject}: {mine} / {theirs} ({other}); "
+                "both may be true")
     return f"{conflict.kind}{subject}: {mine} ≠ {theirs} ({other})"
 
 
 def agree_reason(link: Link, own: str, extra: int) -> str:
     other = link.b if link.a == own else link.a
-    shared = f" (shared: {', '.join(link.shared)})" if link.shared else ""
+    evidence = []
+    if link.cosine > 0.0:
+        evidence.append(f"same meaning {link.cosine:.2f}")
+    if link.shared:
+        evidence.append(f"shared: {', '.join(link.shared)}")
+    shared = f" ({'; '.join(evidence)})" if evidence else ""
     more = f" and {extra} more" if extra > 0 else ""
     note = f"; {link.notes[0]}" if link.notes else ""
     return f"agrees with {other}{more}{shared}{note}"

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from tui.claims import explain
 from tui.claims.config import IndexConfig
 from tui.claims.conflicts import EVENT_STEMS, Comparison, compare
 from tui.claims.facts import Facts, extract_facts
-from tui.claims.linking import Item, LinkConfig, group, link_items
+from tui.claims.linking import Item, LinkConfig, ScoredPair, group, link_items, select, weigh_terms
 from tui.claims.model import Claim, ClaimIndex, Conflict, Link, Status, Verdict
 from tui.claims.terms import content_terms, stem
 from tui.claims.text import MONTHS
 from tui.corpus.model import Document, Statement
+
+Embedder = Callable[[list[str]], Any]
+"""Texts -> unit vectors (one row each); lets the caller add a cache."""
 
 
 def _link_config(config: IndexConfig) -> LinkConfig:
@@ -73,9 +78,18 @@ def _as_written(statement: Statement, value: str) -> str:
     return value
 
 
-def build_index(documents: Sequence[Document], config: IndexConfig | None = None) -> ClaimIndex:
-    """Link statements across documents, group them into claims and classify each one."""
-    config = config or IndexConfig()
+@dataclass
+class Prepared:
+    """Per-statement inputs of linking and comparison, computed once per corpus."""
+
+    statements: list[Statement]
+    facts: list[Facts]
+    items: list[Item]
+    contexts: dict[int, frozenset[str]]
+    """Statement position -> terms of the sentence it dates ("On May 2, ... . He said ...")."""
+
+
+def prepare(documents: Sequence[Document]) -> Prepared:
     statements: list[Statement] = [s for d in documents for s in d.statements]
     doc_pos = {d.id: k for k, d in enumerate(documents)}
     facts_cache: dict[str, Facts] = {}
@@ -113,11 +127,56 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
             if not context:
                 item_cache[key] = it
         items.append(it)
+    return Prepared(statements, facts, items, contexts)
 
-    scored = link_items(items, _link_config(config))
+
+def _semantic_pairs(prep: Prepared, link_config: LinkConfig, config: IndexConfig,
+                    embedder: Embedder | None) -> tuple[list[ScoredPair] | None, str]:
+    """Links scored with the sentence model, or (None, why not)."""
+    from tui.claims.combine import load_combiner
+    from tui.claims.embed import MODEL_DIR, load_model
+    from tui.claims.semantic_link import semantic_pairs
+
+    model, why = load_model()
+    if model is None:
+        return None, why
+    combiner = load_combiner(MODEL_DIR / "combiner.json")
+    if combiner is None:
+        return None, "link model (combiner.json) unreadable"
+    texts = [s.plain for s in prep.statements]
+    vectors = (embedder or model.embed)(texts)
+    tw = weigh_terms(prep.items, link_config)
+    indices = [s.index for s in prep.statements]
+    scored = semantic_pairs(prep.items, prep.facts, indices, vectors, tw, link_config, combiner,
+                            config.link_probability, texts, model.embed)
+    return select(scored, prep.items, link_config), ""
+
+
+def build_index(documents: Sequence[Document], config: IndexConfig | None = None, *,
+                semantic: bool = True, embedder: Embedder | None = None) -> ClaimIndex:
+    """Link statements across documents, group them into claims and classify each one.
+
+    With ``semantic`` (and the shipped model loadable) links come from sentence vectors and
+    shared terms combined; otherwise from shared terms alone, and ``ClaimIndex.notice`` says so.
+    """
+    config = config or IndexConfig()
+    prep = prepare(documents)
+    statements, facts, items, contexts = prep.statements, prep.facts, prep.items, prep.contexts
+    link_config = _link_config(config)
+    scored: list[ScoredPair] | None = None
+    notice = ""
+    if semantic and len({s.doc_id for s in statements}) > 1:
+        scored, why = _semantic_pairs(prep, link_config, config, embedder)
+        if scored is None:
+            notice = f"sentence model not loaded ({why}): linking by shared words only"
+    if scored is None:
+        scored = link_items(items, link_config)
     roots = group(items, scored, config.max_links_per_statement)
-    # Only links inside a claim count: the others were refused when claims were formed.
     pairs = [p for p in scored if roots[p.a] == roots[p.b]]
+    cross = tuple(
+        Link(statements[p.a].id, statements[p.b].id, round(p.score, 3), p.shared, (),
+             round(p.cosine, 3))
+        for p in scored if roots[p.a] != roots[p.b] and p.cosine > 0.0)
 
     comparisons: dict[tuple[str, str], Comparison] = {}
     links_of_root: dict[int, list[Link]] = {}
@@ -133,11 +192,11 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
                 comparisons[pair_key] = cmp
         root = roots[p.a]
         links_of_root.setdefault(root, []).append(
-            Link(sa.id, sb.id, round(p.score, 3), p.shared, cmp.notes))
+            Link(sa.id, sb.id, round(p.score, 3), p.shared, cmp.notes, round(p.cosine, 3)))
         for c in cmp.conflicts:
             conflicts_of_root.setdefault(root, []).append(
                 Conflict(sa.id, sb.id, c.kind, _as_written(sa, c.a_value),
-                         _as_written(sb, c.b_value), c.subject))
+                         _as_written(sb, c.b_value), c.subject, c.confidence))
 
     members: dict[int, list[int]] = {}
     for i, r in enumerate(roots):
@@ -156,18 +215,20 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
             sources=len({statements[i].doc_id for i in idx}),
         ))
     claim_by_id = {c.id: c for c in claims}
-    verdicts = _verdicts(statements, claims, claim_of_item)
+    verdicts = _verdicts(statements, claims, claim_of_item, cross)
     return ClaimIndex(
         documents=tuple(documents),
         claims=tuple(claims),
         verdicts=verdicts,
         statements={s.id: s for s in statements},
         claim_by_id=claim_by_id,
+        notice=notice,
+        cross_links=cross,
     )
 
 
 def _verdicts(statements: Sequence[Statement], claims: Sequence[Claim],
-              claim_of_item: dict[int, str]) -> dict[str, Verdict]:
+              claim_of_item: dict[int, str], cross: Sequence[Link] = ()) -> dict[str, Verdict]:
     by_id = {c.id: c for c in claims}
     conflicts_of: dict[str, list[Conflict]] = {}
     links_of: dict[str, list[Link]] = {}
@@ -178,6 +239,9 @@ def _verdicts(statements: Sequence[Statement], claims: Sequence[Claim],
         for link in c.links:
             links_of.setdefault(link.a, []).append(link)
             links_of.setdefault(link.b, []).append(link)
+    for link in cross:
+        links_of.setdefault(link.a, []).append(link)
+        links_of.setdefault(link.b, []).append(link)
     verdicts: dict[str, Verdict] = {}
     for i, s in enumerate(statements):
         claim = by_id[claim_of_item[i]]

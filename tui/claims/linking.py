@@ -67,6 +67,8 @@ class ScoredPair:
     b: int
     score: float
     shared: tuple[str, ...]
+    cosine: float = 0.0
+    """Similarity of the two sentence vectors; 0.0 when linked without the model."""
 
 
 def _near_number(a: str, b: str) -> bool:
@@ -217,8 +219,20 @@ def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
     return score, tuple(shown)
 
 
-def link_items(items: Sequence[Item], config: LinkConfig) -> list[ScoredPair]:
-    """Accepted links between items of different documents, best first per item."""
+@dataclass(frozen=True, slots=True)
+class TermWeights:
+    """How much each term counts as evidence in one corpus, and what that implies."""
+
+    weights: dict[str, float]
+    df: dict[str, int]
+    evidence: tuple[float, int]
+    """(minimum weight of a term that counts as evidence, pieces of evidence a link needs)."""
+    totals: list[float]
+    """Summed weight of each item's terms."""
+
+
+def weigh_terms(items: Sequence[Item], config: LinkConfig) -> TermWeights:
+    """IDF weights with the story's topic words damped, computed once per corpus."""
     n = len(items)
     df: dict[str, int] = {}
     doc_df: dict[str, int] = {}
@@ -235,6 +249,28 @@ def link_items(items: Sequence[Item], config: LinkConfig) -> list[ScoredPair]:
     _damp_topic_terms(weights, df, doc_df, len(docs), config.topic_damping)
     evidence = (config.min_evidence_weight * math.log((n + 1.0) / 2.5 + 1.0),
                 config.min_evidence_terms)
+    total_of: dict[int, float] = {}
+    totals: list[float] = []
+    for it in items:
+        key_t = id(it.terms)
+        if key_t not in total_of:
+            total_of[key_t] = math.fsum(weights.get(t, 0.0) for t in it.terms)
+        totals.append(total_of[key_t])
+    return TermWeights(weights, df, evidence, totals)
+
+
+def link_items(items: Sequence[Item], config: LinkConfig,
+               tw: TermWeights | None = None) -> list[ScoredPair]:
+    """Accepted links between items of different documents, best first per item."""
+    tw = tw or weigh_terms(items, config)
+    return select(score_candidates(items, config, tw, config.link_threshold), items, config)
+
+
+def score_candidates(items: Sequence[Item], config: LinkConfig, tw: TermWeights,
+                     min_score: float) -> dict[tuple[int, int], ScoredPair]:
+    """Pairs that share rare terms, scored lexically; those scoring ``min_score`` or more."""
+    n = len(items)
+    weights, df, evidence, totals = tw.weights, tw.df, tw.evidence, tw.totals
     max_df = max(int(config.max_term_df_ratio * n), config.min_term_df_cap)
     postings: dict[str, list[int]] = {}
     probes: list[list[str]] = []
@@ -248,13 +284,6 @@ def link_items(items: Sequence[Item], config: LinkConfig) -> list[ScoredPair]:
 
     half = config.posting_window // 2
     scored: dict[tuple[int, int], ScoredPair] = {}
-    total_of: dict[int, float] = {}
-    totals: list[float] = []
-    for it in items:
-        key_t = id(it.terms)
-        if key_t not in total_of:
-            total_of[key_t] = math.fsum(weights.get(t, 0.0) for t in it.terms)
-        totals.append(total_of[key_t])
     # Near-duplicate corpora score the same pair of texts many times: score each once.
     memo: dict[tuple[int, int], tuple[float, tuple[str, ...]]] = {}
     doc_of = [it.doc for it in items]
@@ -289,9 +318,9 @@ def link_items(items: Sequence[Item], config: LinkConfig) -> list[ScoredPair]:
                                  (totals[key[0]], totals[key[1]]), evidence)
                 memo[mkey] = hit
             s, shared = hit
-            if s >= config.link_threshold:
+            if s >= min_score and s > 0.0:
                 scored[key] = ScoredPair(key[0], key[1], s, shared)
-    return _select(scored, items, config)
+    return scored
 
 
 def _damp_topic_terms(weights: dict[str, float], df: dict[str, int], doc_df: dict[str, int],
@@ -315,7 +344,7 @@ def _damp_topic_terms(weights: dict[str, float], df: dict[str, int], doc_df: dic
         weights[t] = w * (1.0 - damping * (d / n_docs) * (1.0 - 1.0 / spread))
 
 
-def _select(scored: dict[tuple[int, int], ScoredPair], items: Sequence[Item],
+def select(scored: dict[tuple[int, int], ScoredPair], items: Sequence[Item],
             config: LinkConfig) -> list[ScoredPair]:
     by_item: dict[int, list[ScoredPair]] = {}
     for p in scored.values():

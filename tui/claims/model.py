@@ -35,6 +35,8 @@ class Link:
     """The evidence: content terms, names, numbers and dates both carry."""
     notes: tuple[str, ...] = ()
     """Compatibilities worth telling the reader, e.g. "about 3,000 ≈ 3,200 (rounding)"."""
+    cosine: float = 0.0
+    """Similarity in meaning of the two statements (sentence vectors); 0.0 without the model."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +52,18 @@ class Conflict:
     """Both values exactly as written in their statements."""
     subject: str = ""
     """What the values are about ("dead", "schools", "arrival") when known."""
+    confidence: str = "contradiction"
+    """``contradiction`` (the same report with a changed value) or ``possible`` (different
+    values that may both be true: two days of one visit, counts at different times)."""
+
+    @property
+    def possible(self) -> bool:
+        return self.confidence == "possible"
 
     @property
     def reason(self) -> str:
+        if self.possible:
+            return f"possibly different {self.kind}: {self.a_value} / {self.b_value}"
         return f"{self.kind}: {self.a_value} ≠ {self.b_value}"
 
 
@@ -87,6 +98,29 @@ class ClaimIndex:
     statements: dict[str, Statement] = field(default_factory=dict)
     """Statement id -> statement, in corpus order."""
     claim_by_id: dict[str, Claim] = field(default_factory=dict)
+    notice: str = ""
+    """Something the user should know about how the index was built (e.g. no sentence model)."""
+    cross_links: tuple[Link, ...] = ()
+    """Links between statements of different claims. A claim holds one statement per article,
+    so when one sentence reports what another article says in two, the second link lands here:
+    it counts for both statements' verdicts and for following, not for claim membership."""
+    _links_by_statement: dict[str, list[Link]] = field(default_factory=dict, repr=False)
+
+    def links_of(self, statement_id: str) -> list[Link]:
+        """Every link touching the statement, inside its claim or across claims, best first."""
+        if not self._links_by_statement and (self.claims or self.cross_links):
+            table: dict[str, list[Link]] = {}
+            for claim in self.claims:
+                for link in claim.links:
+                    table.setdefault(link.a, []).append(link)
+                    table.setdefault(link.b, []).append(link)
+            for link in self.cross_links:
+                table.setdefault(link.a, []).append(link)
+                table.setdefault(link.b, []).append(link)
+            for links in table.values():
+                links.sort(key=lambda link: (-link.score, link.a, link.b))
+            self._links_by_statement.update(table)
+        return self._links_by_statement.get(statement_id, [])
 
     def claim_of(self, statement_id: str) -> Claim:
         return self.claim_by_id[self.verdicts[statement_id].claim]
@@ -99,9 +133,7 @@ class ClaimIndex:
         claim = self.claim_of(statement_id)
         doc = self.statements[statement_id].doc_id
         best: dict[str, tuple[float, str]] = {}
-        for link in claim.links:
-            if statement_id not in (link.a, link.b):
-                continue
+        for link in self.links_of(statement_id):
             other = link.b if link.a == statement_id else link.a
             other_doc = self.statements[other].doc_id
             if other_doc == doc:

@@ -306,9 +306,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         one line per distinct explanation (a 50-source claim says it once, not 49 times)."""
         assert self._index is not None
         grouped: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-        for link in self._index.claim_of(sid).links:
-            if sid not in (link.a, link.b):
-                continue
+        for link in self._index.links_of(sid):
             other = link.b if link.a == sid else link.a
             shared = ", ".join(display_text(term) for term in link.shared[:8])
             grouped.setdefault((shared, tuple(display_text(n) for n in link.notes)), []).append(other)
