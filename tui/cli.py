@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui import __version__
 from tui.paths import config_file, sample_corpus_dir
+from tui.safe_text import safe_line
 
 if TYPE_CHECKING:
     from tui.corpus.model import LoadResult
@@ -114,7 +115,8 @@ def export_parser() -> argparse.ArgumentParser:
 
 
 def _err(message: str) -> None:
-    print(f"seedreader: {message}", file=sys.stderr)
+    """One line on stderr; paths in ``message`` are untrusted, so the line is sanitised."""
+    print(f"seedreader: {safe_line(message)}", file=sys.stderr)
 
 
 def load(paths: Sequence[str]) -> LoadResult | None:

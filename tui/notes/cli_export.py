@@ -12,6 +12,7 @@ from tui.corpus.model import Document, LoadResult
 from tui.notes.export import ExportError, export_markdown, write_atomically
 from tui.notes.model import AnchorState, NoteStoreUnavailable
 from tui.notes.store import NoteStore
+from tui.safe_text import safe_line
 
 EXIT_OK = 0
 EXIT_FAILED = 2
@@ -81,5 +82,5 @@ def export_command(
     summary = f"wrote {len(notes)} note{'s' if len(notes) != 1 else ''}"
     if orphaned:
         summary += f" ({orphaned} orphaned)"
-    print(f"seedreader: {summary} to {output}", file=stderr or sys.stderr)
+    print(f"seedreader: {safe_line(f'{summary} to {output}')}", file=stderr or sys.stderr)
     return EXIT_OK
