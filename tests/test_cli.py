@@ -156,6 +156,16 @@ def test_control_characters_in_articles_never_reach_the_terminal(tmp_path: Path)
     assert "[bold red]markup[/]" in proc.stdout
 
 
+def test_bidi_overrides_in_articles_never_reach_the_text_report(tmp_path: Path) -> None:
+    hostile = tmp_path / "bidi.txt"
+    overrides = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    hostile.write_text(f"The payment of {overrides}0001$ was made on Monday.\nThe minister left on Friday.\n")
+    proc = run("report", str(hostile))
+    assert proc.returncode == 0, proc.stderr
+    assert not any(ch in proc.stdout for ch in overrides), proc.stdout
+    assert "0001$ was made on Monday" in proc.stdout
+
+
 def test_config_file_thresholds_apply_and_bad_keys_are_named(tmp_path: Path) -> None:
     config_dir = tmp_path / "config"
     config_dir.mkdir()

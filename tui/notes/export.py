@@ -15,9 +15,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.claims.model import ClaimIndex, Conflict, Status
-from tui.corpus.decode import CONTROL_CHARS, LINE_BREAKS
+from tui.corpus.decode import LINE_BREAKS
 from tui.corpus.model import Document, Statement
 from tui.notes.model import AnchoredNote, AnchorState
+from tui.safe_text import UNSAFE
 
 
 class ExportError(Exception):
@@ -39,8 +40,8 @@ _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])")
 
 
 def _safe_text(text: str) -> str:
-    """Line breaks as LF, other control characters (except tab) as U+FFFD."""
-    return CONTROL_CHARS.sub("\ufffd", LINE_BREAKS.sub("\n", text))
+    """Line breaks as LF, other control and bidi characters (except tab) as U+FFFD."""
+    return UNSAFE.sub("\ufffd", LINE_BREAKS.sub("\n", text))
 
 
 def md_inline(text: str) -> str:
