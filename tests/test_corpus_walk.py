@@ -89,9 +89,27 @@ def test_a_thousand_nested_folders_load(tmp_path: Path) -> None:
     current = Path(current)
     (current / "deep.txt").write_text(ARTICLE)
     (deep / "shallow.txt").write_text("The minister left on Friday. Nobody saw him go.\n")
-    result = load(deep)
+    try:
+        result = load(deep)
+    finally:
+        _remove_bottom_up(deep)  # pytest's own clean-up (shutil.rmtree) recurses and would fail later
     assert result["docs"] == [str(current / "deep.txt"), str(deep / "shallow.txt")]
     assert result["problems"] == []
+
+
+def _remove_bottom_up(top: Path) -> None:
+    """Iteratively: os.walk and shutil.rmtree recurse on Python 3.11."""
+    folders = [str(top)]
+    while True:
+        subs = [e.path for e in os.scandir(folders[-1]) if e.is_dir(follow_symlinks=False)]
+        if not subs:
+            break
+        folders.append(subs[0])
+    for folder in reversed(folders):
+        for entry in os.scandir(folder):
+            if not entry.is_dir(follow_symlinks=False):
+                os.unlink(entry.path)
+        os.rmdir(folder)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read anything")
