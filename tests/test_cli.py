@@ -268,3 +268,16 @@ def test_report_is_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
     }
     assert len(outputs) == 1
     assert json.loads(outputs.pop())["claims"]
+
+
+@pytest.mark.parametrize("command", [["report"], ["report", "--format", "json"], ["export"]])
+def test_full_output_device_ends_with_one_clear_line(command: list[str], tmp_path: Path) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "tui", *command, *(["--data-dir", str(tmp_path)] if command[0] == "export" else [])],
+            stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120,
+        )
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == ["seedreader: cannot write to standard output (No space left on device)"]

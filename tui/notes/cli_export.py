@@ -37,11 +37,13 @@ def export_command(
     now: datetime | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
+    write_stdout: Callable[[str], bool] | None = None,
 ) -> int:
     """Build the index, read the notes (never creating a store), write Markdown; an exit code.
 
     Errors (store unusable, file exists without ``force``, missing directory) go to
-    ``report_error`` as one line and return ``EXIT_FAILED``.
+    ``report_error`` as one line and return ``EXIT_FAILED``. ``write_stdout`` (the CLI's) writes
+    to standard output and reports its own failure, returning ``False``.
     """
     from tui.claims import build_index
 
@@ -70,6 +72,8 @@ def export_command(
         exported_at=now if now is not None else datetime.now(UTC),
     )
     if output is None:
+        if write_stdout is not None:
+            return EXIT_OK if write_stdout(text) else EXIT_FAILED
         (stdout or sys.stdout).write(text)
         (stdout or sys.stdout).flush()
         return EXIT_OK
