@@ -123,3 +123,16 @@ def test_export_summary_names_the_output_safely(tmp_path: Path) -> None:
     assert out.exists()
     assert_terminal_safe(proc.stderr)
     assert b"PWNED" in proc.stderr
+
+
+def test_undecodable_bytes_of_a_file_name_never_reach_the_output_raw(tmp_path: Path) -> None:
+    name = os.fsdecode(b"csi\x9b31m\xff.txt")
+    (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / os.fsdecode(b"empty\x9b.txt")).write_bytes(b"")
+    for fmt in ("text", "json"):
+        proc = run("report", "--format", fmt, str(tmp_path))
+        assert proc.returncode == 0, proc.stderr
+        for stream in (proc.stdout, proc.stderr):
+            assert b"\x9b" not in stream and b"\xff" not in stream
+            stream.decode("utf-8")  # valid UTF-8 throughout
+        assert b"csi" in proc.stdout and b"empty" in proc.stderr

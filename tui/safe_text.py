@@ -6,7 +6,9 @@ U+009B) act like ESC sequences on some terminals; bidi embeddings, overrides and
 (U+202A-U+202E, U+2066-U+2069) and direction marks reorder what the reader sees
 (``txt.exe`` shown as ``exe.txt``). Each such character is replaced by a visible placeholder,
 one for one: ESC as ``␛``, DEL as ``␡``, other C0 controls as their control pictures
-(``␇``), C1 and bidi controls as ``U+FFFD``.
+(``␇``), C1 and bidi controls as ``U+FFFD``. So do lone surrogates, which is how Python
+carries the undecodable bytes of a file name: written back out they would be raw bytes again,
+``0x9B`` being an 8-bit CSI.
 
 Used by the stderr lines and text report of the CLI, the reader's widgets and notifications.
 No Textual import: the core and the CLI use it too.
@@ -19,7 +21,8 @@ import re
 UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 except tab and LF, DEL, C1
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, overrides, isolates
-    "\ufeff\ufff9-\ufffb]"  # zero-width no-break space / BOM, interlinear annotation controls
+    "\ufeff\ufff9-\ufffb"  # zero-width no-break space / BOM, interlinear annotation controls
+    "\ud800-\udfff]"  # lone surrogates: undecodable bytes of a file name (b"\x9b" is 8-bit CSI)
 )
 """Characters a terminal acts on, or that reorder the text around them, instead of showing."""
 
