@@ -158,6 +158,16 @@ def test_control_characters_in_articles_never_reach_the_terminal(tmp_path: Path)
     assert "[bold red]markup[/]" in proc.stdout
 
 
+def test_bidi_overrides_in_articles_never_reach_the_text_report(tmp_path: Path) -> None:
+    hostile = tmp_path / "bidi.txt"
+    overrides = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    hostile.write_text(f"The payment of {overrides}0001$ was made on Monday.\nThe minister left on Friday.\n")
+    proc = run("report", str(hostile))
+    assert proc.returncode == 0, proc.stderr
+    assert not any(ch in proc.stdout for ch in overrides), proc.stdout
+    assert "0001$ was made on Monday" in proc.stdout
+
+
 def test_config_file_thresholds_apply_and_bad_keys_are_named(tmp_path: Path) -> None:
     config_dir = tmp_path / "config"
     config_dir.mkdir()
@@ -261,3 +271,16 @@ def test_report_is_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
     }
     assert len(outputs) == 1
     assert json.loads(outputs.pop())["claims"]
+
+
+@pytest.mark.parametrize("command", [["report"], ["report", "--format", "json"], ["export"]])
+def test_full_output_device_ends_with_one_clear_line(command: list[str], tmp_path: Path) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "tui", *command, *(["--data-dir", str(tmp_path)] if command[0] == "export" else [])],
+            stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120,
+        )
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == ["seedreader: cannot write to standard output (No space left on device)"]

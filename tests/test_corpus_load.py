@@ -158,6 +158,39 @@ def test_encodings(tmp_path: Path, data: bytes, encoding: str, warned: bool) -> 
         assert encoding in warnings[0].message
 
 
+@pytest.mark.parametrize("bad", [b"\x81", b"\x9d\xff"])
+def test_mostly_utf8_with_a_few_bad_bytes_stays_utf8(tmp_path: Path, bad: bytes) -> None:
+    text = "Le café du président a été fermé mardi. Les négociations reprennent.\n"
+    f = tmp_path / "fr.txt"
+    f.write_bytes(text.encode("utf-8").replace(b"mardi", b"mardi" + bad))
+    result = load_corpus([f])
+    (doc,) = result.documents
+    assert doc.encoding == "utf-8"
+    assert "café du président a été fermé" in doc.text and "Ã" not in doc.text
+    assert "mardi\ufffd" in doc.text
+    (warning,) = [p for p in result.problems if not p.fatal]
+    assert "UTF-8" in warning.message and "replaced" in warning.message
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [ARTICLE, CYRILLIC], ids=["latin", "cyrillic"])
+def test_utf16_without_bom_is_detected(tmp_path: Path, codec: str, text: str) -> None:
+    f = tmp_path / "nobom.txt"
+    f.write_bytes(text.encode(codec))
+    result = load_corpus([f])
+    (doc,) = result.documents
+    assert doc.text == text
+    assert doc.encoding == codec
+    (warning,) = [p for p in result.problems if not p.fatal]
+    assert "byte order mark" in warning.message
+
+
+def test_binary_with_nuls_is_still_binary(tmp_path: Path) -> None:
+    f = tmp_path / "blob.txt"
+    f.write_bytes(bytes(range(256)) * 8)
+    assert "binary" in only_problem(load_corpus([f]), f)
+
+
 def test_western_legacy_encoding_is_not_mistaken_for_cyrillic(tmp_path: Path) -> None:
     text = "Le président a visité Bishkek mardi. Les négociations ont été longues.\n"
     f = tmp_path / "fr.txt"

@@ -232,7 +232,14 @@ def test_block_escaping_keeps_lines_and_paragraphs(text: str) -> None:
 
 
 _CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
+_BIDI_AND_FORMAT = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB]
+_CONTROLS.update({c: "\ufffd" for c in _BIDI_AND_FORMAT})
 _CONTROLS.update({0x0D: "\r", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"})
+
+
+def test_bidi_overrides_in_notes_do_not_reorder_the_export() -> None:
+    assert md_inline("invoice\u202etxt.exe") == "invoice\ufffdtxt.exe"
+    assert md_block("a\u2067b\n\u2069c") == "a\ufffdb\\\n\ufffdc"
 
 
 # -- writing ----------------------------------------------------------------------------------

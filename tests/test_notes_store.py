@@ -345,6 +345,32 @@ def test_database_path_that_is_a_directory(db: Path) -> None:
     _assert_disabled(NoteStore.open_or_disabled(db), db, "is a directory")
 
 
+def test_data_dir_with_a_name_too_long_disables_notes(tmp_path: Path) -> None:
+    path = tmp_path / ("x" * 300) / FILENAME
+    _assert_disabled(NoteStore.open_or_disabled(path), path, "File name too long")
+
+
+def test_unsearchable_data_dir_disables_notes_without_raising(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    data_dir = tmp_path / "data"
+    NoteStore.open_or_disabled(data_dir=data_dir).close()
+    data_dir.chmod(0o600)  # readable, not searchable: stat() of the database fails
+    real_stat = os.stat
+
+    def stat_as_a_user(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).startswith(f"{data_dir}/"):  # root ignores the mode; refuse as the kernel would
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_as_a_user)
+    try:
+        store = NoteStore.open_or_disabled(data_dir=data_dir)
+        _assert_disabled(store, data_dir / FILENAME, "Permission denied")
+    finally:
+        data_dir.chmod(0o700)
+
+
 def test_open_or_disabled_on_a_healthy_store(tmp_path: Path) -> None:
     store = NoteStore.open_or_disabled(data_dir=tmp_path / "fresh")
     assert store.available and store.readable and store.reason is None

@@ -560,3 +560,27 @@ async def test_claim_panel_describes_the_first_statement_once_the_index_arrives(
         assert "Indexing" not in body
         sid = current(app)
         assert SAMPLE_INDEX.verdicts[sid].status.value in body
+
+
+@sync
+async def test_hostile_file_names_are_sanitised_in_titles_and_notifications(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from tests.ui_fixtures import make_document
+    from tui.corpus.model import LoadProblem
+
+    hostile = "\x1b]0;PWNED\x07\u202eevil\x9b.txt"
+    doc = replace(make_document("d1", hostile, "One sentence here. Another sentence there.\n"), title="")
+    problems = [LoadProblem(f"/tmp/{hostile}", "empty file")]
+    app = small_app(tmp_path, documents=[doc, make_document("d2", "b.txt", "Other text here.\n")],
+                    problems=problems)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.screen.notify(f"Showing {hostile} again", title=hostile)
+        await pilot.pause()
+        shown = [n.message + n.title for n in app._notifications]
+        headers = [header_text(pane) for pane in app.screen.query(ArticlePane)]
+        for text in [*shown, *headers]:
+            assert not any(c in text for c in "\x1b\x07\u202e\x9b"), repr(text)
+        assert any("PWNED" in text for text in headers)
+        assert sum("PWNED" in text for text in shown) == 2

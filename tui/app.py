@@ -9,12 +9,14 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from tui.claims.model import ClaimIndex
 from tui.commands import ReaderCommands
 from tui.corpus.model import Document, LoadProblem
 from tui.notes import NoteStore
 from tui.screens.reader import IndexBuilder, ReaderScreen
+from tui.safe_text import safe_line
 from tui.state import StateStore
 from tui.widgets.text import display_text
 
@@ -105,6 +107,19 @@ class SeedReaderApp(App[int]):
         lines.extend(f"• {display_text(str(p))}" for p in warnings[:4])
         self.notify("\n".join(lines), title="Some files were not loaded" if skipped else "Warnings",
                     severity="warning", timeout=12, markup=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, from any screen, passes here: paths and errors in it are sanitised."""
+        message = "\n".join(safe_line(line) for line in message.split("\n"))
+        super().notify(message, title=safe_line(title), severity=severity, timeout=timeout, markup=markup)
 
     def schedule_save(self) -> None:
         """Save the position soon; called after every move."""

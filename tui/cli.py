@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui import __version__
 from tui.paths import config_file, sample_corpus_dir
+from tui.safe_text import safe_line
 
 if TYPE_CHECKING:
     from tui.corpus.model import LoadResult
@@ -114,7 +115,36 @@ def export_parser() -> argparse.ArgumentParser:
 
 
 def _err(message: str) -> None:
-    print(f"seedreader: {message}", file=sys.stderr)
+    """One line on stderr; paths in ``message`` are untrusted, so the line is sanitised."""
+    print(f"seedreader: {safe_line(message)}", file=sys.stderr)
+
+
+def write_stdout(text: str, stream: TextIO | None = None) -> bool:
+    """Write and flush; on failure (``> /dev/full``, a closed pipe's cousins) one line, ``False``.
+
+    ``BrokenPipeError`` passes through: ``main`` treats a reader that went away as success.
+    """
+    stream = stream or sys.stdout
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _err(f"cannot write to standard output ({error.strerror or error})")
+        _drop_stdout()
+        return False
+    return True
+
+
+def _drop_stdout() -> None:
+    """Point fd 1 at /dev/null so the interpreter's final flush of what is still buffered succeeds."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def load(paths: Sequence[str]) -> LoadResult | None:
@@ -165,8 +195,8 @@ def run_report(argv: Sequence[str]) -> int:
     else:
         width = min(max(_terminal_width(), 60), 120)
         output = to_text(index, width=width, colour=_wants_colour(sys.stdout))
-    sys.stdout.write(output)
-    sys.stdout.flush()
+    if not write_stdout(output):
+        return EXIT_NOTHING_LOADED
     has_conflict = any(claim.conflicts for claim in index.claims)
     return EXIT_CONFLICT if args.fail_on_conflict and has_conflict else EXIT_OK
 
@@ -193,6 +223,7 @@ def run_export(argv: Sequence[str]) -> int:
         force=args.force,
         data_dir=Path(args.data_dir) if args.data_dir else None,
         report_error=_err,
+        write_stdout=write_stdout,
     )
 
 
@@ -231,8 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_reader(args)
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`); that is not an error.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
         return 130

@@ -14,7 +14,7 @@ from typing import Any
 
 from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import LoadProblem
-from tui.safe_text import safe_line
+from tui.safe_text import safe_json, safe_line
 
 SCHEMA = "seedreader.report/1"
 def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dict[str, Any]:
@@ -99,7 +99,7 @@ def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dic
 
 
 def to_json(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> str:
-    return json.dumps(to_json_data(index, problems), ensure_ascii=False, indent=2) + "\n"
+    return safe_json(json.dumps(to_json_data(index, problems), ensure_ascii=False, indent=2)) + "\n"
 
 
 class _Style:

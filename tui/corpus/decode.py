@@ -63,6 +63,50 @@ def looks_cyrillic_cp1251(data: bytes) -> bool:
     return in_runs / high >= 0.6
 
 
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few bad bytes (a truncated download, one pasted latin-1 byte).
+
+    Legacy single-byte text almost never forms valid multi-byte UTF-8 sequences, so when the
+    valid ones outnumber the bad bytes two to one the file is UTF-8; decoding it as latin-1
+    would turn every accented letter into mojibake ("CafÃ©").
+    """
+    high = len(_HIGH.findall(data))
+    utf8_bytes = sum(len(m) for m in _UTF8_SEQ.findall(data))
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad - data.count("\ufffd".encode())
+    if not high or not (utf8_bytes / high >= 0.9 or (good >= 2 and good >= 2 * bad)):
+        return None
+    return Decoded(normalise(text), "utf-8",
+                   f"not valid UTF-8: {bad} bad byte sequence{'s' if bad != 1 else ''} replaced with \ufffd")
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 without a byte order mark, when the bytes make that plain.
+
+    Text in UTF-16 has the zero high byte of spaces, digits and Latin letters on one side of
+    every pair (odd offsets for little-endian) and almost never on the other; a binary file's
+    NULs fall anywhere. The whole file must then decode and read as printable text.
+    """
+    if len(data) < 8 or len(data) % 2 or b"\x00" not in data:
+        return None
+    sample = data[:65536]
+    pairs = len(sample) // 2
+    even_zero = sample[0::2].count(0) / pairs
+    odd_zero = sample[1::2].count(0) / pairs
+    if max(even_zero, odd_zero) < 0.1 or min(even_zero, odd_zero) > 0.01:
+        return None
+    codec = "utf-16-le" if odd_zero > even_zero else "utf-16-be"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+    if printable < 0.98 * len(text):
+        return None
+    return Decoded(normalise(text), codec, f"no byte order mark; decoded as {codec.upper()}")
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode an article's bytes; raises :class:`BinaryContent` for non-text data."""
     for bom, name in _BOMS:
@@ -73,6 +117,9 @@ def decode_bytes(data: bytes) -> Decoded:
                 text = data.decode(name, errors="replace")
                 return Decoded(normalise(text), name, f"invalid {name} bytes replaced with \ufffd")
 
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     sample = data[:65536]
     if b"\x00" in data:
         raise BinaryContent("binary file, not an article")
@@ -85,11 +132,9 @@ def decode_bytes(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         pass
 
-    high = len(_HIGH.findall(data))
-    utf8_bytes = sum(len(m) for m in _UTF8_SEQ.findall(data))
-    if high and utf8_bytes / high >= 0.9:
-        text = data.decode("utf-8", errors="replace")
-        return Decoded(normalise(text), "utf-8", "invalid UTF-8 bytes replaced with \ufffd")
+    replaced = _mostly_utf8(data)
+    if replaced is not None:
+        return replaced
 
     if looks_cyrillic_cp1251(data):
         return Decoded(normalise(data.decode("cp1251", errors="replace")), "cp1251",

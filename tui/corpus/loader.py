@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from collections.abc import Iterator, Sequence
 
 from .decode import BinaryContent, decode_bytes
@@ -16,6 +17,12 @@ from .model import Document, LoadProblem, LoadResult
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
+_SPECIAL = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
 _FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt"}
 
 
@@ -29,23 +36,62 @@ def format_for(path: str, text: str) -> str:
     return "txt"
 
 
-def _walk(folder: str) -> Iterator[str]:
-    """Article files under ``folder``, sorted, hidden files and folders skipped."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
+def _walk(folder: str, problems: list[LoadProblem]) -> list[str]:
+    """Article files under ``folder`` in sorted depth-first order, hidden files and folders skipped.
+
+    Iterative (a thousand nested folders do not exhaust the stack) and each folder is read once,
+    known by device and inode, so symlinks to ``.`` or ``..`` end. Special files with an article
+    suffix are named in ``problems`` and never opened.
+    """
+    found: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    stack: list[Iterator[os.DirEntry[str]]] = []
+
+    def enter(path: str) -> None:
+        try:
+            info = os.stat(path)
+            if (info.st_dev, info.st_ino) in seen:
+                problems.append(LoadProblem(path, "folder already read (a symlink loop?); skipped",
+                                            fatal=False))
+                return
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(path) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(LoadProblem(path, _os_message(exc)))
+            return
+        stack.append(iter(entries))
+
+    enter(folder)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         if entry.name.startswith("."):
             continue
-        joined = os.path.join(folder, entry.name)
         try:
             if entry.is_dir():
-                yield from _walk(joined)
-            elif entry.is_file() and entry.name.lower().endswith(ARTICLE_SUFFIXES):
-                yield joined
-        except OSError:
-            continue
+                enter(entry.path)
+            elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                mode = entry.stat().st_mode
+                if stat.S_ISREG(mode):
+                    found.append(entry.path)
+                else:
+                    problems.append(LoadProblem(entry.path, _not_regular(mode)))
+        except OSError as exc:
+            if entry.is_symlink() and not os.path.exists(entry.path):
+                problems.append(LoadProblem(entry.path, "broken link: no such file or directory"))
+            else:
+                problems.append(LoadProblem(entry.path, _os_message(exc)))
+    return found
+
+
+def _not_regular(mode: int) -> str:
+    for test, kind in _SPECIAL:
+        if test(mode):
+            return f"is {kind}, not a regular file"
+    return "not a regular file"
 
 
 def _os_message(exc: OSError) -> str:
@@ -58,16 +104,27 @@ def _os_message(exc: OSError) -> str:
     return (exc.strerror or type(exc).__name__).lower()
 
 
+def _read_regular(path: str) -> bytes:
+    """Up to ``MAX_BYTES + 1`` bytes; O_NONBLOCK so a file swapped for a FIFO cannot block open()."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return fh.read(MAX_BYTES + 1)
+
+
 def _read(path: str, doc_id: str) -> tuple[Document | None, list[LoadProblem]]:
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None, [LoadProblem(path, _not_regular(info.st_mode))]
+        size = info.st_size
         if size > MAX_BYTES:
             mb = size / (1024 * 1024)
             return None, [LoadProblem(
                 path, f"too large to be an article ({mb:.0f} MB > {MAX_BYTES // (1024 * 1024)} MB)"
             )]
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        data = _read_regular(path)
     except OSError as exc:
         return None, [LoadProblem(path, _os_message(exc))]
     if len(data) > MAX_BYTES:
@@ -120,7 +177,7 @@ def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadResult:
             if not os.access(path, os.R_OK | os.X_OK):
                 problems.append(LoadProblem(path, "permission denied"))
                 continue
-            files = list(_walk(path))
+            files = _walk(path, problems)
             loaded = [load_file(f) for f in files]
             if not any(loaded):
                 what = "no readable articles" if files else "no articles"

@@ -12,6 +12,7 @@ from tui.corpus.model import Document, LoadResult
 from tui.notes.export import ExportError, export_markdown, write_atomically
 from tui.notes.model import AnchorState, NoteStoreUnavailable
 from tui.notes.store import NoteStore
+from tui.safe_text import safe_line
 
 EXIT_OK = 0
 EXIT_FAILED = 2
@@ -36,11 +37,13 @@ def export_command(
     now: datetime | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
+    write_stdout: Callable[[str], bool] | None = None,
 ) -> int:
     """Build the index, read the notes (never creating a store), write Markdown; an exit code.
 
     Errors (store unusable, file exists without ``force``, missing directory) go to
-    ``report_error`` as one line and return ``EXIT_FAILED``.
+    ``report_error`` as one line and return ``EXIT_FAILED``. ``write_stdout`` (the CLI's) writes
+    to standard output and reports its own failure, returning ``False``.
     """
     from tui.claims import build_index
 
@@ -69,6 +72,8 @@ def export_command(
         exported_at=now if now is not None else datetime.now(UTC),
     )
     if output is None:
+        if write_stdout is not None:
+            return EXIT_OK if write_stdout(text) else EXIT_FAILED
         (stdout or sys.stdout).write(text)
         (stdout or sys.stdout).flush()
         return EXIT_OK
@@ -81,5 +86,5 @@ def export_command(
     summary = f"wrote {len(notes)} note{'s' if len(notes) != 1 else ''}"
     if orphaned:
         summary += f" ({orphaned} orphaned)"
-    print(f"seedreader: {summary} to {output}", file=stderr or sys.stderr)
+    print(f"seedreader: {safe_line(f'{summary} to {output}')}", file=stderr or sys.stderr)
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""Notes and the claim index as Markdown an editor can read, and safe writing of that file.
+"""Notes and the claim index as Markdown an editor can read (writing the file: ``write.py``).
 
 The output is CommonMark with YAML front matter (Obsidian reads both). Article and note
 text are untrusted: every piece is escaped so it stays text, never Markdown structure or
@@ -7,28 +7,16 @@ HTML, and control characters are replaced so printing the export cannot drive a 
 
 from __future__ import annotations
 
-import os
 import re
-import secrets
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 
 from tui.claims.model import ClaimIndex, Conflict, Status
-from tui.corpus.decode import CONTROL_CHARS, LINE_BREAKS
+from tui.corpus.decode import LINE_BREAKS
 from tui.corpus.model import Document, Statement
 from tui.notes.model import AnchoredNote, AnchorState
-
-
-class ExportError(Exception):
-    """The export could not be written; ``message`` is one line naming the file."""
-
-    def __init__(self, path: Path, problem: str, *, exists: bool = False) -> None:
-        self.message = f"{path}: {problem}"
-        super().__init__(self.message)
-        self.path = path
-        self.exists = exists
-        """True when the only problem is an existing file (ask, then retry with ``force``)."""
+from tui.notes.write import ExportError, write_atomically
+from tui.safe_text import UNSAFE
 
 
 # -- escaping -------------------------------------------------------------------------------
@@ -39,8 +27,8 @@ _ORDERED_MARKER = re.compile(r"^(\d{1,9})([.)])")
 
 
 def _safe_text(text: str) -> str:
-    """Line breaks as LF, other control characters (except tab) as U+FFFD."""
-    return CONTROL_CHARS.sub("\ufffd", LINE_BREAKS.sub("\n", text))
+    """Line breaks as LF, other control and bidi characters (except tab) as U+FFFD."""
+    return UNSAFE.sub("\ufffd", LINE_BREAKS.sub("\n", text))
 
 
 def md_inline(text: str) -> str:
@@ -294,70 +282,6 @@ def _conflict_section(index: ClaimIndex) -> list[str]:
 
 
 # -- writing --------------------------------------------------------------------------------
-
-
-def write_atomically(path: Path, text: str, *, force: bool) -> None:
-    """Write ``text`` (UTF-8) to ``path`` all at once: a reader or a crash never sees half a file.
-
-    Refuses to replace an existing file unless ``force``; the directory must exist.
-    """
-    path = Path(path)
-    directory = path.parent
-    if not directory.is_dir():
-        raise ExportError(path, f"directory {directory} does not exist")
-    if path.is_dir():
-        raise ExportError(path, "is a directory")
-    if path.exists() and not force:
-        raise ExportError(path, "already exists; use --force to overwrite it", exists=True)
-    data = text.encode("utf-8")
-    tmp = directory / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as error:
-        raise ExportError(path, f"cannot write in {directory} ({error.strerror or error})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            _link_no_overwrite(tmp, path)
-    except ExportError:
-        tmp.unlink(missing_ok=True)
-        raise
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(path, f"cannot write ({error.strerror or error})") from None
-    _fsync_dir(directory)
-
-
-def _link_no_overwrite(tmp: Path, path: Path) -> None:
-    """Rename without replacing: a hard link fails if ``path`` appeared meanwhile."""
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise ExportError(path, "already exists; use --force to overwrite it", exists=True) from None
-    except OSError:
-        if path.exists():
-            raise ExportError(path, "already exists; use --force to overwrite it", exists=True) from None
-        os.replace(tmp, path)
-        return
-    tmp.unlink()
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def default_export_name(title: str, when: datetime) -> str:

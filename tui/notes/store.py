@@ -126,6 +126,10 @@ _COLUMNS = (
 )
 
 
+def _os_reason(error: BaseException) -> str:
+    return str(getattr(error, "strerror", None) or error)
+
+
 class NoteStore:
     """Notes on statements, kept in one SQLite file.
 
@@ -162,6 +166,9 @@ class NoteStore:
             store.open()
         except NoteStoreUnavailable as error:
             store._reason = store._reason or error.message
+        except (OSError, sqlite3.Error) as error:  # anything unforeseen: notes off, the reader runs
+            with store._lock:
+                store._fail(f"cannot open the notes database ({_os_reason(error)}); notes are disabled")
         return store
 
     def open(self) -> NoteStore:
@@ -226,7 +233,11 @@ class NoteStore:
         if self._conn is not None:
             return self._conn
         path = self.path
-        if path.exists():
+        try:
+            exists = path.exists()
+        except OSError as error:  # an unsearchable data directory, a name too long
+            raise self._fail(f"cannot reach the notes database ({_os_reason(error)}); notes are disabled")
+        if exists:
             if not self._check_file():
                 return self._open_read_only()
         elif not create:

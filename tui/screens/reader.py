@@ -436,7 +436,8 @@ class ReaderScreen(Screen[None]):
             self.set_index(result)
         elif event.state == WorkerState.ERROR:
             self.query_one(StatusBar).set_indexing(False)
-            self.notify(f"Could not build the claim index: {event.worker.error}", severity="error", timeout=10)
+            self.notify(f"Could not build the claim index: {event.worker.error}", severity="error", timeout=10,
+                        markup=False)
 
     def set_index(self, index: ClaimIndex) -> None:
         self.index = index
@@ -848,7 +849,7 @@ class ReaderScreen(Screen[None]):
             return
         if doc_id not in self.order:
             self.order.append(doc_id)
-            self.notify(f"Showing {document.name} again")
+            self.notify(f"Showing {document.name} again", markup=False)
         self.cursors[doc_id] = statement.index
         self.active_id = doc_id
         start = self._page_for(doc_id, self._partners(statement_id))

@@ -13,21 +13,13 @@ from rich.cells import cell_len, get_character_cell_size
 
 from tui.safe_text import safe_line
 
-_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
-"""Bidi and format controls: harmless to a terminal, but they reorder what the reader shows."""
-
 _WORD = re.compile(r"\S+\s*|\s+")
 
+sanitize = safe_line
+"""``text`` as one line with every control and bidi character replaced by a visible placeholder.
 
-def sanitize(text: str) -> str:
-    """``text`` as one line with every control character replaced by a visible placeholder.
-
-    Builds on :func:`tui.safe_text.safe_line` (shared with the report) and also blanks the bidi
-    controls, which matter on screen; CR LF counts as one break.
-    """
-    if text.isascii() and text.isprintable():
-        return text
-    return _BIDI.sub("\ufffd", safe_line(text.replace("\r\n", " ")))
+The same function as the report and the CLI use (:func:`tui.safe_text.safe_line`).
+"""
 
 
 def display_text(text: str) -> str:
