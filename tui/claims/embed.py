@@ -44,6 +44,13 @@ class StaticModel:
         """Unit-length vectors, one row per text (a text without known tokens gets zeros)."""
         import numpy as np
 
+        unique: dict[str, int] = {}
+        for text in texts:
+            unique.setdefault(text, len(unique))
+        if len(unique) < len(texts):
+            # Syndicated and recombined corpora repeat sentences: embed each text once.
+            once = self.embed(list(unique))
+            return once[np.fromiter((unique[t] for t in texts), dtype=np.int64, count=len(texts))]
         out = np.zeros((len(texts), self.dims), dtype=np.float32)
         encode = self.tokenizer.encode
         chunk = 4096

@@ -7,7 +7,7 @@ document only with its nearest ``max_docs`` documents and the work stays linear 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -36,11 +36,16 @@ class Neighbours:
         col = self.best[doc_i].get(other_doc)
         if col is None:
             return 1.0
-        return float(self.best_rows[doc_i][self.row_of[i], col])
+        rows = self._lists.get(doc_i)
+        if rows is None:
+            rows = self._lists[doc_i] = self.best_rows[doc_i].tolist()
+        return float(rows[self.row_of[i]][col])
+
+    _lists: dict[int, list[list[float]]] = field(default_factory=dict)
 
 
-def neighbours(vectors: Matrix, doc_of: list[int], per_statement: int = 12,
-               floor: float = 0.45, max_docs: int = 48) -> Neighbours:
+def neighbours(vectors: Matrix, doc_of: list[int], per_statement: int = 8,
+               floor: float = 0.6, max_docs: int = 48) -> Neighbours:
     import numpy as np
 
     n = len(doc_of)
