@@ -39,15 +39,15 @@ def story_rows(path: Path, root: Path) -> tuple[str, np.ndarray, np.ndarray]:
     config = _link_config(IndexConfig())
     tw = weigh_terms(prep.items, config)
     vectors = model.embed([s.plain for s in prep.statements])
-    sigs = candidate_signals(prep.items, prep.facts, [s.index for s in prep.statements],
-                             vectors, tw, config)
+    cands = candidate_signals(prep.items, prep.facts, [s.index for s in prep.statements],
+                              vectors, tw, config)
     ids = [s.id for s in prep.statements]
     xs, ys = [], []
-    for (i, j), sig in sigs.items():
+    for (i, j), row in zip(cands.pairs, cands.features):
         pair = frozenset((ids[i], ids[j]))
         if pair in labels.loose:
             continue
-        xs.append(sig.features)
+        xs.append(row)
         ys.append(1.0 if pair in labels.pairs else 0.0)
     return labels.story.name, np.array(xs, dtype=float), np.array(ys)
 

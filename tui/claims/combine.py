@@ -12,6 +12,7 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tui.claims.facts import Facts
 from tui.claims.linking import Item, LinkConfig, TermWeights, score_pair
@@ -41,17 +42,25 @@ def _longest_run(a: tuple[str, ...], b: tuple[str, ...], least: int = 3) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class PairSignals:
-    features: tuple[float, ...]
+class Wording:
+    """What two statements' words have in common; depends on the two texts only, so it is
+    computed once per distinct pair of texts (syndicated corpora repeat them)."""
+
+    lex: float
+    gate: float
+    shared_weight: float
+    cover: float
+    names: float
+    run: int
+    same_number: float
+    min_len: int
+    max_len: int
     shared: tuple[str, ...]
     """Shared terms as written, for the explanation."""
-    lexical: float
 
 
-def pair_features(x: Item, y: Item, fx: Facts, fy: Facts, cos: float, best_x: float,
-                  best_y: float, lead: bool, tw: TermWeights, totals: tuple[float, float],
-                  config: LinkConfig) -> PairSignals:
-    """``best_x``: the best cosine ``x`` reaches in ``y``'s document, and the reverse."""
+def wording(x: Item, y: Item, fx: Facts, fy: Facts, tw: TermWeights,
+            totals: tuple[float, float], config: LinkConfig) -> Wording:
     weights = tw.weights
     lex, shared = score_pair(x, y, weights, config.fuzzy_term_ratio, totals, (0.0, 0))
     gate = 0.0
@@ -60,20 +69,25 @@ def pair_features(x: Item, y: Item, fx: Facts, fy: Facts, cos: float, best_x: fl
         gate = 1.0 if gated > 0.0 else 0.0
     common = x.terms & y.terms
     wsh = math.fsum(weights.get(t, 0.0) for t in common)
-    cover = wsh / max(1e-9, min(totals))
     names = math.fsum(weights.get(t, 0.0) for t in common if t in x.caps and t in y.caps)
-    run = _longest_run(x.seq, y.seq)
-    nx = {n.value for n in fx.numbers}
-    same_number = 1.0 if nx & {n.value for n in fy.numbers} else 0.0
+    run = _longest_run(x.seq, y.seq) if common else 0
+    same_number = 1.0 if {n.value for n in fx.numbers} & {n.value for n in fy.numbers} else 0.0
     lx, ly = len(fx.tokens), len(fy.tokens)
+    return Wording(lex, gate, wsh, wsh / max(1e-9, min(totals)), names, run, same_number,
+                   min(lx, ly), max(lx, ly), shared)
+
+
+def pair_features(w: Wording, cos: float, best_x: float, best_y: float,
+                  lead: bool) -> tuple[float, ...]:
+    """In the order of :data:`FEATURES`. ``best_x``: the best cosine ``x`` reaches in ``y``'s
+    document, and the reverse: a pair that is each other's best match is likelier the same."""
     ma, mb = float(cos >= best_x - 1e-6), float(cos >= best_y - 1e-6)
-    feats = (
-        cos, cos * cos, lex, math.sqrt(lex), gate, cos - best_x, cos - best_y, ma, mb, ma * mb,
-        same_number, 1.0 if lead else 0.0, math.log(min(lx, ly) + 1.0),
-        math.log(max(lx, ly) + 1.0), cos * lex, cover, math.sqrt(cover), wsh, names,
-        min(run, 12) / 12.0, 1.0 if run >= 5 else 0.0,
+    return (
+        cos, cos * cos, w.lex, math.sqrt(w.lex), w.gate, cos - best_x, cos - best_y, ma, mb,
+        ma * mb, w.same_number, 1.0 if lead else 0.0, math.log(w.min_len + 1.0),
+        math.log(w.max_len + 1.0), cos * w.lex, w.cover, math.sqrt(w.cover), w.shared_weight,
+        w.names, min(w.run, 12) / 12.0, 1.0 if w.run >= 5 else 0.0,
     )
-    return PairSignals(feats, shared, lex)
 
 
 @dataclass(frozen=True)
@@ -90,6 +104,14 @@ class Combiner:
         for v, m, s, c in zip(features, self.mean, self.scale, self.coef):
             z += c * (v - m) / s
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def probabilities(self, features: Any) -> Any:
+        """:meth:`probability` of each row of a numpy matrix, at once."""
+        import numpy as np
+
+        z = self.intercept + ((features - np.asarray(self.mean)) / np.asarray(self.scale)) @ (
+            np.asarray(self.coef))
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
     def to_json(self) -> str:
         return json.dumps({"features": list(FEATURES), "mean": self.mean, "scale": self.scale,

@@ -45,7 +45,7 @@ class Neighbours:
 
 
 def neighbours(vectors: Matrix, doc_of: list[int], per_statement: int = 8,
-               floor: float = 0.6, max_docs: int = 48) -> Neighbours:
+               floor: float = 0.65, max_docs: int = 48) -> Neighbours:
     import numpy as np
 
     n = len(doc_of)
