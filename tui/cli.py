@@ -228,11 +228,12 @@ def run_export(argv: Sequence[str]) -> int:
 
 
 def run_reader(argv: Sequence[str]) -> int:
-    from tui.config import ConfigError, read_keymap
+    from tui.config import ConfigError, read_keymap, read_ratings
 
     args = reader_parser().parse_args(argv)
     try:
         keymap = read_keymap(config_file())
+        ratings = read_ratings(config_file())
     except ConfigError as exc:
         _err(str(exc))
         return EXIT_NOTHING_LOADED
@@ -247,6 +248,7 @@ def run_reader(argv: Sequence[str]) -> int:
         corpus_key=corpus_key(result),
         data_dir=Path(args.data_dir).expanduser() if args.data_dir else None,
         keymap=keymap,
+        ratings=ratings,
     )
     code = app.run()
     return code if isinstance(code, int) else (app.return_code or EXIT_OK)
