@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.claims import IndexConfig
+from tui.exports.model import Publisher
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.paths import config_file
 
@@ -124,6 +125,26 @@ def read_ratings(path: Path) -> RatingScale:
     if not seen:
         raise ConfigError(f"{path}: [ratings] lists no rating")
     return RatingScale(scale, other)
+
+
+PUBLISH_KEYS = ("author", "author_url", "author_type", "review_url")
+
+
+def read_publisher(path: Path) -> Publisher:
+    """The ``[publish]`` table: who signs the ClaimReview export and where it is published."""
+    section = _read_toml(path).get("publish", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [publish] must be a table")
+    values: dict[str, str] = {}
+    for key, value in section.items():
+        if key not in PUBLISH_KEYS:
+            raise ConfigError(f"{path}: unknown setting publish.{key} (known: {', '.join(PUBLISH_KEYS)})")
+        if not isinstance(value, str):
+            raise ConfigError(f"{path}: publish.{key} must be a string")
+        values[key] = value.strip()
+    if values.get("author_type", "Organization") not in ("Organization", "Person"):
+        raise ConfigError(f"{path}: publish.author_type must be \"Organization\" or \"Person\"")
+    return Publisher(**values)
 
 
 def read_config_file(path: Path) -> dict[str, Any]:

@@ -694,8 +694,8 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(NotesListScreen(self.notes, self.documents, problem=problem, ratings=self.ratings), chosen)
 
     def action_export(self) -> None:
-        from tui.notes.cli_export import export_title
-        from tui.notes.export import default_export_name
+        from tui.exports.command import export_title
+        from tui.exports.markdown import default_export_name
         from tui.screens.export_dialog import ExportScreen
 
         if self.index is None:
@@ -719,12 +719,15 @@ class ReaderScreen(Screen[None]):
 
     def export_to(self, path: Path, title: str, *, force: bool = False) -> bool:
         """Write the Markdown export; asks before replacing a file. True when written."""
-        from tui.notes import ExportError, export_markdown, write_atomically
+        from tui.exports.collect import collect
+        from tui.exports.markdown import export_markdown
+        from tui.notes import ExportError, write_atomically
         from tui.screens.confirm import ConfirmScreen
 
         if self.index is None:
             return False
-        text = export_markdown(self.index, self.notes, title=title, exported_at=datetime.now(UTC))
+        data = collect(self.index, self.notes, title=title, exported_at=datetime.now(UTC), ratings=self.ratings)
+        text = export_markdown(data)
         try:
             write_atomically(path, text, force=force)
         except ExportError as error:
