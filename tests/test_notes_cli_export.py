@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tui.corpus import load_corpus
 from tui.notes import NoteStore
-from tui.notes.cli_export import EXIT_FAILED, EXIT_OK, export_command, export_title
+from tui.exports.command import EXIT_FAILED, EXIT_OK, export_command, export_title
 from tui.notes.store import FILENAME
 from tui.paths import sample_corpus_dir
 
@@ -46,7 +46,7 @@ def test_export_to_a_file_with_notes_and_an_orphan(tmp_path: Path) -> None:
     assert (code, errors) == (EXIT_OK, [])
     assert err.getvalue() == f"seedreader: wrote 2 notes (1 orphaned) to {out}\n"
     text = out.read_text(encoding="utf-8")
-    assert text.startswith('---\ntitle: "Notes on 5 articles"\nexported: "2025-11-27T12:00:00Z"\n')
+    assert text.startswith('---\ntitle: "Notes on 5 articles"\ndate: 2025-11-27\nexported: "2025-11-27T12:00:00Z"\n')
     assert "Source for this? \\#verify" in text
     orphans = text.split("## Orphaned notes", 1)[1].split("## Conflicts in the corpus", 1)[0]
     assert "This sentence will be cut. \\#false" in orphans

@@ -21,7 +21,7 @@ from tui.notes import (
     NoteStoreUnavailable,
     parse_tags,
 )
-from tui.notes.store import FILENAME, SCHEMA_V1, SCHEMA_VERSION
+from tui.notes.store import FILENAME, MIGRATIONS, SCHEMA_V1, SCHEMA_VERSION
 
 
 class Clock:
@@ -74,7 +74,7 @@ def test_database_settings(db: Path, doc) -> None:  # type: ignore[no-untyped-de
     store.add(doc, doc.statements[0], "x")
     raw = sqlite3.connect(db)
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert store._conn is not None
     assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -248,7 +248,7 @@ def _v1_database(path: Path) -> None:
 def test_v1_database_upgrades_with_data_intact(db: Path) -> None:
     _v1_database(db)
     store = NoteStore(db)
-    assert store.schema_version == 2
+    assert store.schema_version == SCHEMA_VERSION
     notes = {n.id: n for n in store.all_notes(include_deleted=True)}
     assert set(notes) == {"n1", "n2", "n3"}
     assert notes["n1"].body == "Check #Verify #false" and notes["n1"].tags == ("verify", "false")
@@ -257,7 +257,62 @@ def test_v1_database_upgrades_with_data_intact(db: Path) -> None:
     assert notes["n3"].deleted_at == "2025-01-04T00:00:00.000Z"
     assert (notes["n2"].quote, notes["n2"].prefix, notes["n2"].start, notes["n2"].end) == ("Quote two.", "x ", 12, 22)
     assert store.tags() == [("false", 1), ("verify", 1)]
+    assert all(note.rating is None for note in notes.values())
     assert store.update("n1", "now #confirmed", expected_revision=3).tags == ("confirmed",)
+
+
+def _database_at(path: Path, version: int) -> None:
+    """A store as seedreader left it at schema ``version`` (0: an empty file), with the v1 rows."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if version == 0:
+        sqlite3.connect(path).close()
+        return
+    _v1_database(path)
+    raw = sqlite3.connect(path)
+    for migration in MIGRATIONS[1:version]:
+        migration(raw)
+    raw.execute(f"PRAGMA user_version = {version}")
+    raw.commit()
+    raw.close()
+
+
+@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+def test_every_earlier_schema_upgrades_and_takes_ratings(db: Path, doc, version: int) -> None:  # type: ignore[no-untyped-def]
+    _database_at(db, version)
+    store = NoteStore(db)
+    assert store.schema_version == SCHEMA_VERSION
+    old = {n.id: n for n in store.all_notes(include_deleted=True)}
+    assert set(old) == (set() if version == 0 else {"n1", "n2", "n3"})
+    assert all(n.rating is None for n in old.values())
+    if version:
+        assert old["n1"].tags == ("verify", "false") and old["n1"].revision == 3
+        rated = store.update("n1", old["n1"].body, expected_revision=3, rating="false")
+        assert rated.rating == "false" and rated.tags == ("verify", "false")
+    fresh = store.add(doc, doc.statements[0], "new", rating="mostly true")
+    assert NoteStore(db).get(fresh.id).rating == "mostly true"
+
+
+def test_rating_round_trips_keeps_clears_and_survives_undo(db: Path, doc) -> None:  # type: ignore[no-untyped-def]
+    store = NoteStore(db, clock=Clock())
+    note = store.add(doc, doc.statements[0], "wrong date #date", rating="  mostly   false ")
+    assert note.rating == "mostly false"
+    kept = store.update(note.id, "wrong date, checked #date", note.revision)
+    assert kept.rating == "mostly false"
+    changed = store.update(note.id, kept.body, kept.revision, rating="false")
+    assert NoteStore(db).get(note.id).rating == "false"
+    deleted = store.delete(note.id, changed.revision)
+    assert store.restore(deleted).rating == "false"
+    cleared = store.update(note.id, kept.body, store.get(note.id).revision, rating=None)
+    assert cleared.rating is None and store.get(note.id).rating is None
+    assert store.add(doc, doc.statements[1], "blank", rating="   ").rating is None
+
+
+@pytest.mark.parametrize("bad", ["x" * 61, "fa\u202else", "fa\x1blse"])
+def test_a_rating_must_be_a_short_printable_label(db: Path, doc, bad: str) -> None:  # type: ignore[no-untyped-def]
+    store = NoteStore(db)
+    with pytest.raises(NoteError):
+        store.add(doc, doc.statements[0], "x", rating=bad)
+    assert store.all_notes() == []
 
 
 def test_migrated_schema_equals_a_fresh_one(tmp_path: Path, doc) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from tui.claims.model import ClaimIndex
 from tui.commands import ReaderCommands
 from tui.corpus.model import Document, LoadProblem
 from tui.notes import NoteStore
+from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.screens.reader import IndexBuilder, ReaderScreen
 from tui.safe_text import safe_line
 from tui.state import StateStore
@@ -54,6 +55,7 @@ class SeedReaderApp(App[int]):
         data_dir: Path | None = None,
         keymap: Mapping[str, str] | None = None,
         index_builder: IndexBuilder | None = None,
+        ratings: RatingScale = DEFAULT_RATINGS,
     ) -> None:
         super().__init__()
         if not documents:
@@ -69,6 +71,7 @@ class SeedReaderApp(App[int]):
         self.data_dir = data_dir
         self._builder: IndexBuilder = index_builder or _default_builder
         self._save_timer: object | None = None
+        self.ratings = ratings
         if keymap:
             self.set_keymap(dict(keymap))
 
@@ -88,6 +91,7 @@ class SeedReaderApp(App[int]):
             builder=self._builder,
             state=state,
             notes=lambda: NoteStore.open_or_disabled(data_dir=data_dir),
+            ratings=self.ratings,
         )
         self.install_screen(reader, "reader")
         self.push_screen("reader")

@@ -53,7 +53,7 @@ def reader_parser() -> argparse.ArgumentParser:
         "statement, what the sources agree on, where they conflict and what only one reports.",
         epilog="subcommands:\n"
         "  seedreader report [PATH...]   print the claim index as text or JSON\n"
-        "  seedreader export [PATH...]   write the notes as Markdown\n"
+        "  seedreader export [PATH...]   write the notes (Markdown, ClaimReview, annotations, CSV)\n"
         "run 'seedreader report --help' for details",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -102,16 +102,42 @@ def report_parser() -> argparse.ArgumentParser:
 def export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="seedreader export",
-        description="Write the notes on these articles, with each statement's status and the "
-        "corpus's conflicts, as Markdown.",
+        description="Write the notes on these articles: as Markdown for Obsidian (each statement's "
+        "status and the corpus's conflicts), as schema.org ClaimReview JSON-LD (every rated note), "
+        "as a W3C Web Annotation collection, or as CSV.",
+        epilog=f"--author, --author-url and --review-url may also be set in the [publish] table of "
+        f"{config_file()}; ratings in its [ratings] table.",
     )
     _add_paths(parser)
+    parser.add_argument(
+        "--format",
+        choices=("markdown", "claimreview", "annotations", "csv"),
+        default="markdown",
+        help="markdown (default), claimreview (JSON-LD, rated notes only), annotations (W3C Web "
+        "Annotation JSON-LD) or csv",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     parser.add_argument(
         "--force", action="store_true", help="overwrite FILE if it exists"
     )
+    review = parser.add_argument_group("ClaimReview")
+    review.add_argument("--author", metavar="NAME", help="the organisation publishing the reviews")
+    review.add_argument("--author-url", metavar="URL", help="its home page")
+    review.add_argument("--review-url", metavar="URL", help="the page carrying the reviews (each gets #<note id>)")
+    review.add_argument(
+        "--date", metavar="YYYY-MM-DD", type=_iso_date, help="datePublished (default: each note's last change)"
+    )
     _add_data_dir(parser)
     return parser
+
+
+def _iso_date(text: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _err(message: str) -> None:
@@ -211,7 +237,8 @@ def _terminal_width() -> int:
 
 
 def run_export(argv: Sequence[str]) -> int:
-    from tui.notes.cli_export import export_command
+    from tui.exports.command import export_command
+    from tui.exports.model import Publisher
 
     args = export_parser().parse_args(argv)
     result = load(args.paths)
@@ -224,15 +251,23 @@ def run_export(argv: Sequence[str]) -> int:
         data_dir=Path(args.data_dir) if args.data_dir else None,
         report_error=_err,
         write_stdout=write_stdout,
+        fmt=args.format,
+        publisher=Publisher(
+            author=args.author or "",
+            author_url=args.author_url or "",
+            review_url=args.review_url or "",
+            date_published=args.date or "",
+        ),
     )
 
 
 def run_reader(argv: Sequence[str]) -> int:
-    from tui.config import ConfigError, read_keymap
+    from tui.config import ConfigError, read_keymap, read_ratings
 
     args = reader_parser().parse_args(argv)
     try:
         keymap = read_keymap(config_file())
+        ratings = read_ratings(config_file())
     except ConfigError as exc:
         _err(str(exc))
         return EXIT_NOTHING_LOADED
@@ -247,6 +282,7 @@ def run_reader(argv: Sequence[str]) -> int:
         corpus_key=corpus_key(result),
         data_dir=Path(args.data_dir).expanduser() if args.data_dir else None,
         keymap=keymap,
+        ratings=ratings,
     )
     code = app.run()
     return code if isinstance(code, int) else (app.return_code or EXIT_OK)

@@ -1,10 +1,11 @@
 """User settings from ``config.toml`` in the platformdirs config directory.
 
-Two tables are read. ``[index]``: its keys are the field names of
+Three tables are read. ``[index]``: its keys are the field names of
 :class:`tui.claims.IndexConfig` (e.g. ``link_threshold = 0.4``); command-line flags win over the
 file, and the file wins over the defaults, which were chosen by measurement. ``[keys]``: binding
 ids of the reader mapped to keys (``"reader.next" = "j,down,ctrl+n"``; ``?`` in the reader lists
-the ids).
+the ids). ``[ratings]``: the verdicts a note can carry, ``scale`` from most true to most false
+and ``other`` for verdicts off that scale (``unproven``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.claims import IndexConfig
+from tui.exports.model import Publisher
+from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.paths import config_file
 
 
@@ -92,6 +95,56 @@ def read_keymap(path: Path) -> dict[str, str]:
             raise ConfigError(f"{path}: keys.{binding_id} must be a string such as \"j,down\"")
         keymap[binding_id] = keys
     return keymap
+
+
+def _labels(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f'{path}: ratings.{key} must be a list of names such as ["true", "false"]')
+    labels = tuple(" ".join(v.split()) for v in value)
+    for label in labels:
+        if len(label) > 60 or not label.isprintable():
+            raise ConfigError(f"{path}: ratings.{key}: {label[:60]!r} is not a short printable name")
+    return labels
+
+
+def read_ratings(path: Path) -> RatingScale:
+    """The ``[ratings]`` table; either list may be left out to keep its default."""
+    section = _read_toml(path).get("ratings", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [ratings] must be a table")
+    unknown = sorted(set(section) - {"scale", "other"})
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting ratings.{unknown[0]} (known: other, scale)")
+    scale = _labels(path, "scale", section["scale"]) if "scale" in section else DEFAULT_RATINGS.scale
+    other = _labels(path, "other", section["other"]) if "other" in section else DEFAULT_RATINGS.other
+    seen: set[str] = set()
+    for label in scale + other:
+        if label.casefold() in seen:
+            raise ConfigError(f"{path}: rating {label!r} is listed twice")
+        seen.add(label.casefold())
+    if not seen:
+        raise ConfigError(f"{path}: [ratings] lists no rating")
+    return RatingScale(scale, other)
+
+
+PUBLISH_KEYS = ("author", "author_url", "author_type", "review_url")
+
+
+def read_publisher(path: Path) -> Publisher:
+    """The ``[publish]`` table: who signs the ClaimReview export and where it is published."""
+    section = _read_toml(path).get("publish", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [publish] must be a table")
+    values: dict[str, str] = {}
+    for key, value in section.items():
+        if key not in PUBLISH_KEYS:
+            raise ConfigError(f"{path}: unknown setting publish.{key} (known: {', '.join(PUBLISH_KEYS)})")
+        if not isinstance(value, str):
+            raise ConfigError(f"{path}: publish.{key} must be a string")
+        values[key] = value.strip()
+    if values.get("author_type", "Organization") not in ("Organization", "Person"):
+        raise ConfigError(f"{path}: publish.author_type must be \"Organization\" or \"Person\"")
+    return Publisher(**values)
 
 
 def read_config_file(path: Path) -> dict[str, Any]:

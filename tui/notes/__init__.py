@@ -1,7 +1,7 @@
-"""Notes on statements: the SQLite store, re-anchoring after edits, and Markdown export."""
+"""Notes on statements: the SQLite store, ratings, re-anchoring after edits (exports: ``tui.exports``)."""
 
 from tui.notes.anchor import anchor_notes, anchor_selector
-from tui.notes.export import ExportError, export_markdown, write_atomically
+from tui.notes.write import ExportError, write_atomically
 from tui.notes.model import (
     AnchoredNote,
     AnchorState,
@@ -26,7 +26,6 @@ __all__ = [
     "NoteStoreUnavailable",
     "anchor_notes",
     "anchor_selector",
-    "export_markdown",
     "parse_tags",
     "write_atomically",
 ]

@@ -74,6 +74,8 @@ class Note:
     revision: int
     """Bumped on every change; ``update`` refuses to write over a revision it has not seen."""
     deleted_at: str | None = None
+    rating: str | None = None
+    """The verdict (a label from the configured ratings, e.g. ``mostly false``); ``None``: none."""
 
     @property
     def selector(self) -> TextSelector:

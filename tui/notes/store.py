@@ -92,7 +92,16 @@ def _to_v2(conn: sqlite3.Connection) -> None:
         _write_tags(conn, note_id, parse_tags(body))
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2)
+SCHEMA_V3: tuple[str, ...] = ("ALTER TABLE notes ADD COLUMN rating TEXT",)
+
+
+def _to_v3(conn: sqlite3.Connection) -> None:
+    """A verdict on the note (``false``, ``mostly true``...); NULL for notes without one."""
+    for sql in SCHEMA_V3:
+        conn.execute(sql)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3)
 """``MIGRATIONS[n]`` upgrades a database from ``user_version`` n to n + 1."""
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -122,8 +131,30 @@ def _check_text(body: str) -> None:
 
 _COLUMNS = (
     "id, fingerprint, doc_path, doc_abspath, quote, prefix, suffix, start_offset, end_offset, "
-    "body, created_at, updated_at, revision, deleted_at"
+    "body, created_at, updated_at, revision, deleted_at, rating"
 )
+
+MAX_RATING_CHARS = 60
+
+
+class _Keep:
+    """``update`` without a ``rating``: the note keeps the one it has."""
+
+
+KEEP = _Keep()
+
+
+def _check_rating(rating: str | None) -> str | None:
+    """A rating label as stored: spaces collapsed, ``None`` (or blank) for no rating."""
+    if rating is None:
+        return None
+    label = " ".join(rating.split())
+    if not label:
+        return None
+    if len(label) > MAX_RATING_CHARS or not label.isprintable():
+        raise NoteError(f"a rating is a short printable label, not {label[:MAX_RATING_CHARS]!r}")
+    _check_text(label)
+    return label
 
 
 def _os_reason(error: BaseException) -> str:
@@ -443,15 +474,16 @@ class NoteStore:
 
     # -- notes --------------------------------------------------------------------------
 
-    def add(self, doc: Document, statement: Statement, body: str) -> Note:
+    def add(self, doc: Document, statement: Statement, body: str, *, rating: str | None = None) -> Note:
         """A new note on ``statement`` of ``doc``; on disk when this returns."""
-        return self.add_range(doc, statement.start, statement.end, body)
+        return self.add_range(doc, statement.start, statement.end, body, rating=rating)
 
-    def add_range(self, doc: Document, start: int, end: int, body: str) -> Note:
+    def add_range(self, doc: Document, start: int, end: int, body: str, *, rating: str | None = None) -> Note:
         """A new note on ``doc.text[start:end]`` (normally a whole statement)."""
         if not 0 <= start <= end <= len(doc.text):
             raise ValueError(f"range {start}:{end} is outside {doc.path}")
         _check_text(body)
+        rating = _check_rating(rating)
         selector = selector_for(doc, start, end)
         now = _stamp(self._clock())
         note = Note(
@@ -469,6 +501,7 @@ class NoteStore:
             created_at=now,
             updated_at=now,
             revision=1,
+            rating=rating,
         )
         with self._write() as conn:
             self._insert(conn, note)
@@ -476,7 +509,7 @@ class NoteStore:
 
     def _insert(self, conn: sqlite3.Connection, note: Note) -> None:
         conn.execute(
-            f"INSERT INTO notes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO notes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 note.id,
                 note.fingerprint,
@@ -492,6 +525,7 @@ class NoteStore:
                 note.updated_at,
                 note.revision,
                 note.deleted_at,
+                note.rating,
             ),
         )
         _write_tags(conn, note.id, note.tags)
@@ -515,9 +549,15 @@ class NoteStore:
         )
         return _note_from_row(row, tags)
 
-    def update(self, note_id: str, body: str, expected_revision: int) -> Note:
-        """Replace the body; ``NoteConflictError`` if the note changed since ``expected_revision``."""
+    def update(
+        self, note_id: str, body: str, expected_revision: int, *, rating: str | None | _Keep = KEEP
+    ) -> Note:
+        """Replace the body (and the rating, when given; ``None`` clears it).
+
+        ``NoteConflictError`` if the note changed since ``expected_revision``.
+        """
         _check_text(body)
+        new_rating = rating if isinstance(rating, _Keep) else _check_rating(rating)
         with self._write() as conn:
             current = self._fetch(conn, note_id)
             if current is None:
@@ -528,9 +568,11 @@ class NoteStore:
                 raise NoteConflictError(note_id, expected_revision, current.revision)
             now = _stamp(self._clock())
             tags = parse_tags(body)
+            kept = current.rating if isinstance(new_rating, _Keep) else new_rating
             conn.execute(
-                "UPDATE notes SET body = ?, updated_at = ?, revision = revision + 1 WHERE id = ? AND revision = ?",
-                (body, now, note_id, expected_revision),
+                "UPDATE notes SET body = ?, rating = ?, updated_at = ?, revision = revision + 1 "
+                "WHERE id = ? AND revision = ?",
+                (body, kept, now, note_id, expected_revision),
             )
             _write_tags(conn, note_id, tags)
             updated = self._fetch(conn, note_id)
@@ -566,8 +608,8 @@ class NoteStore:
                 self._insert(conn, replace(note, deleted_at=None, revision=note.revision + 1))
             elif current.deleted_at is not None:
                 conn.execute(
-                    "UPDATE notes SET deleted_at = NULL, body = ?, revision = revision + 1 WHERE id = ?",
-                    (note.body, note.id),
+                    "UPDATE notes SET deleted_at = NULL, body = ?, rating = ?, revision = revision + 1 WHERE id = ?",
+                    (note.body, note.rating, note.id),
                 )
                 _write_tags(conn, note.id, parse_tags(note.body))
             restored = self._fetch(conn, note.id)
@@ -640,7 +682,7 @@ def _is_read_only(error: sqlite3.Error) -> bool:
 
 def _note_from_row(row: tuple[object, ...], tags: tuple[str, ...]) -> Note:
     (note_id, fingerprint, doc_path, doc_abspath, quote, prefix, suffix, start, end, body,
-     created_at, updated_at, revision, deleted_at) = row  # fmt: skip
+     created_at, updated_at, revision, deleted_at, rating) = row  # fmt: skip
     return Note(
         id=str(note_id),
         fingerprint=str(fingerprint),
@@ -657,4 +699,5 @@ def _note_from_row(row: tuple[object, ...], tags: tuple[str, ...]) -> Note:
         updated_at=str(updated_at),
         revision=int(str(revision)),
         deleted_at=None if deleted_at is None else str(deleted_at),
+        rating=None if rating is None else str(rating),
     )

@@ -16,7 +16,9 @@ from textual.widgets import Static, TextArea
 from tui.claims.model import ClaimIndex
 from tui.corpus.model import Document, Statement
 from tui.notes import Note, NoteError, parse_tags
+from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.screens.confirm import ConfirmScreen
+from tui.widgets.claim_panel import rating_content
 from tui.widgets.article_pane import STATUS_STYLES
 from tui.widgets.article_view import GLYPHS
 from tui.widgets.text import display_text
@@ -66,6 +68,22 @@ def tags_content(body: str) -> Content:
     return Content.assemble(*parts)
 
 
+def rating_line(ratings: RatingScale, rating: str | None, key: str) -> Content:
+    """``rating: [rated: false]  (ctrl+r: true → mostly true → …)`` or how to set one."""
+    choices = " → ".join([*ratings.labels, "none"])
+    if rating is None:
+        return Content.assemble(
+            ("rating: none", "$text-muted"), "  ", (key, "bold $accent"), (f" sets one: {choices}", "$text-muted")
+        )
+    return Content.assemble(
+        ("rating: ", "$text-muted"),
+        rating_content(rating, ratings.lean(rating)),
+        "  ",
+        (key, "bold $accent"),
+        (f" next: {ratings.following(rating) or 'none'}", "$text-muted"),
+    )
+
+
 class NoteTextArea(TextArea):
     """A ``TextArea`` that runs the screen's save key in typing order.
 
@@ -96,6 +114,7 @@ class NoteEditorScreen(ModalScreen[Note | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save note", id="note_editor.save"),
         Binding("escape", "cancel", "Cancel", id="note_editor.cancel"),
+        Binding("ctrl+r", "next_rating", "Rating", id="note_editor.rating"),
     ]
 
     DEFAULT_CSS = """
@@ -120,6 +139,7 @@ class NoteEditorScreen(ModalScreen[Note | None]):
     NoteEditorScreen #note-status { margin: 0 0 1 0; }
     NoteEditorScreen TextArea { height: 10; min-height: 3; }
     NoteEditorScreen #note-tags { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    NoteEditorScreen #note-rating { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     NoteEditorScreen #note-keys { height: 1; color: $text-muted; }
     """
 
@@ -128,10 +148,12 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         document: Document,
         statement: Statement,
         index: ClaimIndex | None,
-        save: Callable[[str], Note],
+        save: Callable[[str, str | None], Note],
         *,
         initial: str = "",
         editing: bool = False,
+        ratings: RatingScale = DEFAULT_RATINGS,
+        rating: str | None = None,
     ) -> None:
         super().__init__()
         self.document = document
@@ -141,6 +163,10 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         self.initial = initial
         self.editing = editing
         self._saved = False
+        self.ratings = ratings
+        self.initial_rating = rating
+        self.rating = rating
+        """The verdict the note will be saved with (``ctrl+r`` cycles it)."""
 
     def compose(self) -> ComposeResult:
         verb = "Edit note" if self.editing else "New note"
@@ -153,9 +179,11 @@ class NoteEditorScreen(ModalScreen[Note | None]):
             yield Static(statement_status(self.index, self.statement), id="note-status")
             yield NoteTextArea(self.initial, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Static(tags_content(self.initial), id="note-tags")
+            yield Static(rating_line(self.ratings, self.rating, "ctrl+r"), id="note-rating")
             yield Static(
                 Content.assemble(
                     ("ctrl+s", "bold $accent"), " save   ", ("escape", "bold $accent"), " cancel   ",
+                    ("ctrl+r", "bold $accent"), " rating   ",
                     ("#word", "bold $text-secondary"), " makes a tag",
                 ),
                 id="note-keys",
@@ -174,6 +202,14 @@ class NoteEditorScreen(ModalScreen[Note | None]):
     def _changed(self) -> None:
         self.query_one("#note-tags", Static).update(tags_content(self.text))
 
+    def action_next_rating(self) -> None:
+        self.rating = self.ratings.following(self.rating)
+        self.query_one("#note-rating", Static).update(rating_line(self.ratings, self.rating, "ctrl+r"))
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.initial or self.rating != self.initial_rating
+
     def action_save(self) -> None:
         if self._saved:
             return
@@ -181,11 +217,11 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         if not body.strip():
             self.notify("The note is empty: write something, or press escape to cancel", severity="warning")
             return
-        if self.editing and body == self.initial:
+        if self.editing and not self.changed:
             self.dismiss(None)
             return
         try:
-            note = self._save(body)
+            note = self._save(body, self.rating)
         except NoteError as error:
             self.notify(error.message, title="Note not saved", severity="error", timeout=10, markup=False)
             return
@@ -194,7 +230,7 @@ class NoteEditorScreen(ModalScreen[Note | None]):
 
     def action_cancel(self) -> None:
         body = self.text
-        if body == self.initial or not body.strip() and not self.initial:
+        if not self.changed or not body.strip() and not self.initial and self.rating is None:
             self.dismiss(None)
             return
 

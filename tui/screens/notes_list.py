@@ -1,4 +1,4 @@
-"""``o``: every note on the open articles, filtered by tag and text; enter jumps to its statement."""
+"""``o``: every note on the open articles, filtered by tag, rating and text; enter jumps to its statement."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from textual.widgets.option_list import Option
 
 from tui.corpus.model import Document, Statement
 from tui.notes import AnchoredNote, AnchorState
+from tui.notes.ratings import DEFAULT_RATINGS, RatingScale, rating_slug
+from tui.widgets.claim_panel import rating_content
 from tui.widgets.text import display_text
 
 FIRST_LINE_CHARS = 120
@@ -42,6 +44,9 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+RATING_PREFIX = "rating:"
+
+
 def parse_query(query: str) -> tuple[list[str], list[str]]:
     """``#tag`` words filter by tag (all must be present), the other words by text."""
     tags: list[str] = []
@@ -49,9 +54,28 @@ def parse_query(query: str) -> tuple[list[str], list[str]]:
     for word in query.split():
         if word.startswith("#") and len(word) > 1:
             tags.append(word[1:].casefold())
-        elif word != "#":
+        elif word != "#" and not word.casefold().startswith(RATING_PREFIX):
             words.append(word.casefold())
     return tags, words
+
+
+def parse_ratings(query: str) -> list[str]:
+    """``rating:mostly-false`` words (spaces written as ``-``); ``any`` and ``none`` also work.
+
+    A note matches when its rating is any of the ones given.
+    """
+    return [
+        word[len(RATING_PREFIX) :].casefold()
+        for word in query.split()
+        if word.casefold().startswith(RATING_PREFIX) and len(word) > len(RATING_PREFIX)
+    ]
+
+
+def rating_matches(rating: str | None, wanted: list[str]) -> bool:
+    if not wanted:
+        return True
+    slug = rating_slug(rating) if rating else "none"
+    return any(w == slug or (w == "any" and rating) for w in wanted)
 
 
 class NotesListScreen(ModalScreen[str | None]):
@@ -62,6 +86,7 @@ class NotesListScreen(ModalScreen[str | None]):
         Binding("down", "move(1)", "Next note", id="notes_list.next", show=False),
         Binding("up", "move(-1)", "Previous note", id="notes_list.previous", show=False),
         Binding("ctrl+t", "next_tag", "Next tag", id="notes_list.next_tag"),
+        Binding("ctrl+r", "next_rating", "Next rating", id="notes_list.next_rating"),
     ]
 
     DEFAULT_CSS = """
@@ -89,6 +114,7 @@ class NotesListScreen(ModalScreen[str | None]):
         *,
         query: str = "",
         problem: str | None = None,
+        ratings: RatingScale = DEFAULT_RATINGS,
     ) -> None:
         super().__init__()
         self.notes = list(notes)
@@ -96,6 +122,7 @@ class NotesListScreen(ModalScreen[str | None]):
         self._statements: dict[str, Statement] = {s.id: s for d in documents for s in d.statements}
         self.query_text = query
         self.problem = problem
+        self.ratings = ratings
         counts: Counter[str] = Counter(tag for a in self.notes for tag in a.note.tags)
         self.tags: list[tuple[str, int]] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         self.shown: list[AnchoredNote] = []
@@ -107,13 +134,14 @@ class NotesListScreen(ModalScreen[str | None]):
             if orphans:
                 title += f" · {orphans} orphaned"
             box.border_title = title
-            yield Input(self.query_text, placeholder="Filter: #tag and/or words…", id="notes-filter")
+            yield Input(self.query_text, placeholder="Filter: #tag, rating:false and/or words…", id="notes-filter")
             yield Static(self._tags_content(), id="notes-tags")
             yield Label("", id="notes-count")
             yield OptionList(id="notes-results")
             yield Static(
                 Content.assemble(
                     ("enter", "bold $accent"), " jump   ", ("ctrl+t", "bold $accent"), " next tag   ",
+                    ("ctrl+r", "bold $accent"), " next rating   ",
                     ("escape", "bold $accent"), " close",
                 ),
                 id="notes-keys",
@@ -125,15 +153,33 @@ class NotesListScreen(ModalScreen[str | None]):
 
     def _tags_content(self) -> Content:
         if not self.tags:
-            return Content.styled("No tags yet: a #word in a note is a tag.", "$text-muted")
-        parts: list[str | tuple[str, str]] = [("tags: ", "$text-muted")]
-        for tag, count in self.tags:
-            parts.extend([(f"#{tag}", "bold $text-secondary"), (f" {count}  ", "$text-muted")])
-        return Content.assemble(*parts)
+            tags = Content.styled("No tags yet: a #word in a note is a tag.", "$text-muted")
+        else:
+            parts: list[str | tuple[str, str]] = [("tags: ", "$text-muted")]
+            for tag, count in self.tags:
+                parts.extend([(f"#{tag}", "bold $text-secondary"), (f" {count}  ", "$text-muted")])
+            tags = Content.assemble(*parts)
+        rated = self._rating_counts()
+        if not rated:
+            return tags
+        line: list[str | tuple[str, str] | Content] = [("ratings: ", "$text-muted")]
+        for rating, count in rated:
+            line.extend([rating_content(rating, self.ratings.lean(rating)), (f" {count}  ", "$text-muted")])
+        return Content("\n").join([tags, Content.assemble(*line)])
 
-    def matches(self, anchored: AnchoredNote, tags: list[str], words: list[str]) -> bool:
+    def _rating_counts(self) -> list[tuple[str, int]]:
+        """Ratings in use with their counts: configured ones in scale order, then any others."""
+        counts: Counter[str] = Counter(a.note.rating for a in self.notes if a.note.rating)
+        order = {rating_slug(label): n for n, label in enumerate(self.ratings.labels)}
+        return sorted(counts.items(), key=lambda item: (order.get(rating_slug(item[0]), len(order)), item[0]))
+
+    def matches(
+        self, anchored: AnchoredNote, tags: list[str], words: list[str], ratings: list[str] | None = None
+    ) -> bool:
         note = anchored.note
         if any(tag not in note.tags for tag in tags):
+            return False
+        if not rating_matches(note.rating, ratings or []):
             return False
         if not words:
             return True
@@ -149,7 +195,9 @@ class NotesListScreen(ModalScreen[str | None]):
         statement = self._statements.get(anchored.statement_id or "")
         where = f"{name} #{statement.index + 1}" if statement is not None else name
         label, style = STATE_LABELS[anchored.state]
-        meta: list[str | tuple[str, str]] = ["  "]
+        meta: list[str | tuple[str, str] | Content] = ["  "]
+        if note.rating:
+            meta.extend([rating_content(note.rating, self.ratings.lean(note.rating)), " "])
         for tag in note.tags:
             meta.extend([(f"#{tag}", "bold $text-secondary"), " "])
         meta.append((where, "$text-muted"))
@@ -169,7 +217,8 @@ class NotesListScreen(ModalScreen[str | None]):
 
     def _apply(self, query: str) -> None:
         tags, words = parse_query(query)
-        self.shown = [a for a in self.notes if self.matches(a, tags, words)]
+        ratings = parse_ratings(query)
+        self.shown = [a for a in self.notes if self.matches(a, tags, words, ratings)]
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(self._prompt(a), id=a.note.id) for a in self.shown])
@@ -204,6 +253,20 @@ class NotesListScreen(ModalScreen[str | None]):
         position = names.index(current[0]) + 1 if len(current) == 1 and current[0] in names else 0
         parts = ([f"#{names[position]}"] if position < len(names) else []) + words
         field.value = " ".join(parts)
+        field.cursor_position = len(field.value)
+
+    def action_next_rating(self) -> None:
+        """Cycle the filter through the ratings in use, then unrated notes, then no rating filter."""
+        names = [rating_slug(rating) for rating, _ in self._rating_counts()]
+        if not names:
+            self.notify("No rated notes yet (ctrl+r in the note editor sets a rating)", timeout=3)
+            return
+        names.append("none")
+        field = self.query_one(Input)
+        current = parse_ratings(field.value)
+        position = names.index(current[0]) + 1 if len(current) == 1 and current[0] in names else 0
+        rest = [w for w in field.value.split() if not w.casefold().startswith(RATING_PREFIX)]
+        field.value = " ".join(([f"{RATING_PREFIX}{names[position]}"] if position < len(names) else []) + rest)
         field.cursor_position = len(field.value)
 
     def _choose(self, note_id: str | None) -> None:

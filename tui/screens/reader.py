@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState
 from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import Document, Statement
 from tui.notes import AnchoredNote, AnchorState, Note, NoteError, NoteStore
+from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.state import ReaderState
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.article_view import FILTERS, ArticleView
@@ -105,9 +106,12 @@ class ReaderScreen(Screen[None]):
         builder: IndexBuilder,
         state: ReaderState | None = None,
         notes: NoteStoreFactory | None = None,
+        ratings: RatingScale = DEFAULT_RATINGS,
     ) -> None:
-        """``notes`` opens the notes store (in a worker); ``None`` runs without notes."""
+        """``notes`` opens the notes store (in a worker); ``None`` runs without notes.
+        ``ratings`` are the verdicts the note editor offers."""
         super().__init__()
+        self.ratings = ratings
         self.documents: tuple[Document, ...] = tuple(documents)
         self._builder = builder
         self.index: ClaimIndex | None = None
@@ -369,6 +373,8 @@ class ReaderScreen(Screen[None]):
                         body=anchored.note.body,
                         tags=anchored.note.tags,
                         here=member == sid,
+                        rating=anchored.note.rating,
+                        lean=self.ratings.lean(anchored.note.rating),
                     )
                 )
         return result
@@ -499,15 +505,25 @@ class ReaderScreen(Screen[None]):
             self._update_status()
 
     def _mark_notes(self) -> None:
+        """Gutter marks: a dot per noted statement, or the letter of its latest rating."""
         marked: dict[str, set[str]] = {}
+        marks: dict[str, dict[str, tuple[str, str]]] = {}
         for sid, notes in self._notes_on.items():
             doc_id = notes[0].doc_id
             if doc_id is not None:
                 marked.setdefault(doc_id, set()).add(sid)
+                rated = [a.note for a in notes if a.note.rating]
+                if rated:
+                    latest = max(rated, key=lambda note: note.updated_at)
+                    marks.setdefault(doc_id, {})[sid] = (
+                        self.ratings.mark(latest.rating),
+                        self.ratings.lean(latest.rating),
+                    )
         for pane in self.panes:
             ids = marked.get(pane.document.id, set())
-            if pane.view.note_ids != ids:
-                pane.view.set_note_ids(ids)
+            pane_marks = marks.get(pane.document.id, {})
+            if pane.view.note_ids != ids or pane.view.note_marks != pane_marks:
+                pane.view.set_note_ids(ids, pane_marks)
 
     def notes_on(self, statement_id: str) -> list[AnchoredNote]:
         """The notes on one statement, oldest first."""
@@ -570,8 +586,8 @@ class ReaderScreen(Screen[None]):
             return
         document, statement = current
 
-        def save(body: str) -> Note:
-            return store.add(document, statement, body)
+        def save(body: str, rating: str | None) -> Note:
+            return store.add(document, statement, body, rating=rating)
 
         def saved(note: Note | None) -> None:
             if note is None:
@@ -582,7 +598,7 @@ class ReaderScreen(Screen[None]):
             self.set_notes([*self.notes, anchored])
             self.notify("Note saved", timeout=2)
 
-        self.app.push_screen(NoteEditorScreen(document, statement, self.index, save), saved)
+        self.app.push_screen(NoteEditorScreen(document, statement, self.index, save, ratings=self.ratings), saved)
 
     def action_edit_note(self) -> None:
         from tui.screens.note_editor import NoteEditorScreen
@@ -596,9 +612,9 @@ class ReaderScreen(Screen[None]):
             return
         document, statement = current
 
-        def save(body: str) -> Note:
+        def save(body: str, rating: str | None) -> Note:
             try:
-                return store.update(anchored.note.id, body, anchored.note.revision)
+                return store.update(anchored.note.id, body, anchored.note.revision, rating=rating)
             except NoteError:
                 self.reload_notes()
                 raise
@@ -609,7 +625,16 @@ class ReaderScreen(Screen[None]):
             self.set_notes([replace(a, note=note) if a.note.id == note.id else a for a in self.notes])
             self.notify("Note saved", timeout=2)
 
-        editor = NoteEditorScreen(document, statement, self.index, save, initial=anchored.note.body, editing=True)
+        editor = NoteEditorScreen(
+            document,
+            statement,
+            self.index,
+            save,
+            initial=anchored.note.body,
+            editing=True,
+            ratings=self.ratings,
+            rating=anchored.note.rating,
+        )
         self.app.push_screen(editor, saved)
 
     def action_delete_note(self) -> None:
@@ -666,11 +691,11 @@ class ReaderScreen(Screen[None]):
                 self.run_worker(self.jump(statement_id), group="jump")
 
         problem = None if store.available else store.reason
-        self.app.push_screen(NotesListScreen(self.notes, self.documents, problem=problem), chosen)
+        self.app.push_screen(NotesListScreen(self.notes, self.documents, problem=problem, ratings=self.ratings), chosen)
 
     def action_export(self) -> None:
-        from tui.notes.cli_export import export_title
-        from tui.notes.export import default_export_name
+        from tui.exports.command import export_title
+        from tui.exports.markdown import default_export_name
         from tui.screens.export_dialog import ExportScreen
 
         if self.index is None:
@@ -694,12 +719,15 @@ class ReaderScreen(Screen[None]):
 
     def export_to(self, path: Path, title: str, *, force: bool = False) -> bool:
         """Write the Markdown export; asks before replacing a file. True when written."""
-        from tui.notes import ExportError, export_markdown, write_atomically
+        from tui.exports.collect import collect
+        from tui.exports.markdown import export_markdown
+        from tui.notes import ExportError, write_atomically
         from tui.screens.confirm import ConfirmScreen
 
         if self.index is None:
             return False
-        text = export_markdown(self.index, self.notes, title=title, exported_at=datetime.now(UTC))
+        data = collect(self.index, self.notes, title=title, exported_at=datetime.now(UTC), ratings=self.ratings)
+        text = export_markdown(data)
         try:
             write_atomically(path, text, force=force)
         except ExportError as error:

@@ -88,7 +88,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     The reader screen owns the keys; this widget owns layout, drawing and mouse input.
     ``note_ids`` is the hook for the notes store: statement ids that carry a note get a marker in
-    the second gutter column (call ``set_note_ids`` to update it).
+    the second gutter column (call ``set_note_ids`` to update it); a rated note's mark is the
+    rating's letter (``F`` false, ``t`` mostly true...) instead of the dot.
     """
 
     COMPONENT_CLASSES = {
@@ -106,6 +107,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--title",
         "article-view--dimmed",
         "article-view--note",
+        "article-view--rated-true",
+        "article-view--rated-false",
+        "article-view--rated-mixed",
     }
 
     DEFAULT_CSS = """
@@ -130,6 +134,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleView > .article-view--title { color: $text-muted; text-style: bold; }
     ArticleView > .article-view--dimmed { color: $text-disabled; }
     ArticleView > .article-view--note { color: $text-secondary; text-style: bold; }
+    ArticleView > .article-view--rated-true { color: $text-success; text-style: bold reverse; }
+    ArticleView > .article-view--rated-false { color: $text-error; text-style: bold reverse; }
+    ArticleView > .article-view--rated-mixed { color: $text-warning; text-style: bold reverse; }
     """
 
     class CursorMoved(Message):
@@ -167,6 +174,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.filter = "all"
         self.note_ids: set[str] = set()
         """Statement ids with a note: the notes store sets this through ``set_note_ids``."""
+        self.note_marks: dict[str, tuple[str, str]] = {}
+        """Statement id -> (mark, lean) of its rated note; lean is ``true``/``false``/``mixed``/``other``."""
         self._wrap_width = -1
         self._line_block: list[int] = []
         self._line_range: list[tuple[int, int]] = []
@@ -279,14 +288,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.filter = value
             self.invalidate()
 
-    def set_note_ids(self, note_ids: set[str]) -> None:
-        """Mark the statements that carry notes (the notes store calls this).
+    def set_note_ids(self, note_ids: set[str], marks: dict[str, tuple[str, str]] | None = None) -> None:
+        """Mark the statements that carry notes (the notes store calls this); ``marks`` gives
+        rated ones their rating's mark and lean.
 
         Only the first lines of statements whose mark changes are repainted.
         """
         note_ids = set(note_ids)
+        marks = dict(marks or {})
         changed = note_ids ^ self.note_ids
+        changed |= {sid for sid in marks.keys() | self.note_marks.keys() if marks.get(sid) != self.note_marks.get(sid)}
         self.note_ids = note_ids
+        self.note_marks = marks
         if not changed or not self._line_block:
             return
         for statement in self.document.statements:
@@ -495,7 +508,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         glyph = Segment(" ", line_style)
         if first_line:
             if statement.id in self.note_ids:
-                note = Segment(NOTE_MARK, self._combined(*line_names, "note"))
+                mark, lean = self.note_marks.get(statement.id, (NOTE_MARK, ""))
+                look = f"rated-{lean}" if lean in ("true", "false", "mixed") else "note"
+                note = Segment(mark, self._combined(*line_names, look))
             glyph_name = "dimmed" if not kept else (status.value if status is not None else "pending")
             glyph = Segment(GLYPHS[status], self._combined(*line_names, glyph_name))
         segments = [bar, note, glyph, Segment(" ", line_style), Segment(text, text_style)]

@@ -32,6 +32,14 @@ NOTE_LINES = 4
 """Lines of one note shown in the panel; the notes list (``o``) and the editor show all of it."""
 
 
+RATING_STYLES = {"true": "bold $text-success", "false": "bold $text-error", "mixed": "bold $text-warning"}
+
+
+def rating_content(rating: str, lean: str) -> Content:
+    """``[rated: mostly false]``: words and brackets, so it reads without colour."""
+    return Content.styled(f"[rated: {display_text(rating)}]", RATING_STYLES.get(lean, "bold $text"))
+
+
 @dataclass(frozen=True, slots=True)
 class PanelNote:
     """A note on one statement of the current claim, as the panel lists it."""
@@ -44,6 +52,9 @@ class PanelNote:
     tags: tuple[str, ...] = ()
     here: bool = False
     """On the cursor's own statement (listed first, marked ▶)."""
+    rating: str | None = None
+    lean: str = "other"
+    """``true``, ``false``, ``mixed`` or ``other``: how the rating is coloured."""
 
 
 @lru_cache(maxsize=2048)
@@ -334,6 +345,8 @@ class ClaimPanel(VerticalScroll, can_focus=False):
                 ("▶ " if note.here else "• ", "bold $text-secondary"),
                 (f"{display_text(note.source)} #{note.statement}", "$text-muted"),
             ]
+            if note.rating:
+                label.extend(["  ", rating_content(note.rating, note.lean)])
             for tag in note.tags:
                 label.extend(["  ", (f"#{tag}", "$text-secondary")])
             lines.append(Content.assemble(*label))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,15 +19,19 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from fixtures.notes.helpers import golden_corpus
 from tui.claims.model import ClaimIndex
-from tui.notes import AnchoredNote, AnchorState, ExportError, Note, anchor_notes, export_markdown, write_atomically
+from tui.exports.collect import collect
+from tui.exports.escape import md_block, md_inline
+from tui.exports.markdown import default_export_name, export_markdown
+from tui.notes import AnchoredNote, AnchorState, ExportError, Note, anchor_notes, write_atomically
 from tui.notes.anchor import resolve_path, selector_for
-from tui.notes.export import default_export_name, md_block, md_inline
 
 GOLDEN = Path(__file__).parent / "fixtures" / "notes" / "export_golden.md"
 EXPORTED_AT = datetime(2025, 11, 27, 16, 30, tzinfo=UTC)
 
 
-def _note(index: ClaimIndex, sid: str, body: str, minute: int, quote: str | None = None) -> Note:
+def _note(
+    index: ClaimIndex, sid: str, body: str, minute: int, quote: str | None = None, rating: str | None = None
+) -> Note:
     from tui.notes import parse_tags
 
     st_ = index.statements[sid]
@@ -47,6 +53,7 @@ def _note(index: ClaimIndex, sid: str, body: str, minute: int, quote: str | None
         created_at=stamp,
         updated_at=stamp,
         revision=1,
+        rating=rating,
     )
 
 
@@ -56,9 +63,9 @@ def golden_inputs() -> tuple[ClaimIndex, list[AnchoredNote]]:
         _note(index, "d1:0", "Which date is right? #verify\nTASS says the 25th.\n\n<script>alert('x')</script> & 5 > 3", 1),
         _note(index, "d1:1", "Matches Reuters word for word. #confirmed", 2),
         _note(index, "d1:2", "# not a heading\n- not a list\n1. not ordered\n---\n    not code\n[[wiki]] $x$ %%hidden%%", 3),
-        _note(index, "d2:1", "The blog says nothing was signed. #false #verify", 4),
+        _note(index, "d2:1", "The blog says nothing was signed. #false #verify", 4, rating="mostly true"),
         _note(index, "d2:2", "", 5),
-        _note(index, "d1:0", "Second note, terminal escape \x1b[31mred\x1b[0m here.", 6),
+        _note(index, "d1:0", "Second note, terminal escape \x1b[31mred\x1b[0m here.", 6, rating="false"),
         _note(index, "d3:1", "Was it a week? #verify", 7, quote="Putin stayed in Kyrgyzstan for a whole week."),
     ]
     placed = anchor_notes(notes, index.documents)
@@ -68,7 +75,8 @@ def golden_inputs() -> tuple[ClaimIndex, list[AnchoredNote]]:
 
 def render() -> str:
     index, placed = golden_inputs()
-    return export_markdown(index, placed, title="Putin in Bishkek: <notes> & *checks*", exported_at=EXPORTED_AT)
+    title = "Putin in Bishkek: <notes> & *checks*"
+    return export_markdown(collect(index, placed, title=title, exported_at=EXPORTED_AT))
 
 
 def test_export_matches_the_golden_file() -> None:
@@ -155,7 +163,8 @@ def test_export_is_commonmark_with_front_matter_and_no_html() -> None:
     for i, token in enumerate(tokens):
         if token.type == "blockquote_open":
             assert tokens[i + 1].type == "paragraph_open" and tokens[i + 2].type == "inline"
-            quotes.append(_inline_text(tokens[i + 2]))
+            if not tokens[i + 2].content.startswith("[!"):  # callouts: see test_conflicts_are_callouts
+                quotes.append(_inline_text(tokens[i + 2]))
     index = golden_corpus()
     s = index.statements
     assert quotes == [
@@ -172,12 +181,15 @@ def test_conflicts_show_the_other_versions_and_the_summary() -> None:
     text = render()
     html = _parser().render(text)
     assert "<strong>Status:</strong> conflicting (2 sources): date: 25 November ≠ 26 November (Reuters)" in html
-    assert "<em>Reuters: Putin visits Kyrgyzstan</em>, statement 1 (date: 25 November ≠ 26 November): " in html
-    assert "<em>A blog &lt;script&gt;alert(1)&lt;/script&gt;</em>, statement 1 (negation: signed ≠ did not sign)" in html
+    assert (
+        "<blockquote>\n<p>[!warning] date: 25 November ≠ 26 November\n"
+        "<em>Reuters: Putin visits Kyrgyzstan</em>, statement 1: Putin arrived in Bishkek on 26 November.</p>"
+    ) in html
+    assert "<em>A blog &lt;script&gt;alert(1)&lt;/script&gt;</em>, statement 1: Putin did not sign" in html
     summary = text.split("## Conflicts in the corpus", 1)[1]
-    assert "2 conflicts in 2 claims." in summary
-    assert "- **date: 25 November ≠ 26 November** (arrival)" in summary
-    assert "- **negation: signed ≠ did not sign** (agreements)" in summary
+    assert "2 conflicts." in summary
+    assert "> [!warning] date: 25 November ≠ 26 November (arrival)\n> - *TASS: Putin lands in Bishkek*, statement 1" in summary
+    assert "> [!warning] negation: signed ≠ did not sign (agreements)" in summary
 
 
 def test_notes_keep_their_text_tags_and_lines() -> None:
@@ -187,7 +199,10 @@ def test_notes_keep_their_text_tags_and_lines() -> None:
     assert "<script>alert('x')</script> & 5 > 3" in paragraphs
     assert "# not a heading\n- not a list\n1. not ordered\n---\nnot code\n[[wiki]] $x$ %%hidden%%" in paragraphs
     assert "Second note, terminal escape \ufffd[31mred\ufffd[0m here." in paragraphs
-    assert any(p == "<strong_open>Note<strong_close> · #false #verify · 2025-11-27 10:04 UTC" for p in paragraphs)
+    assert (
+        "<strong_open>Note<strong_close> · <strong_open>Rating: mostly true<strong_close> · #false #verify · "
+        "2025-11-27 10:04 UTC"
+    ) in paragraphs
     assert "<em_open>(no text)<em_close>" in paragraphs
     assert "\x1b" not in render()
 
@@ -289,9 +304,103 @@ def test_suggested_file_name() -> None:
 
 def test_empty_export_is_still_valid() -> None:
     index = golden_corpus()
-    text = export_markdown(index, [], title="Nothing yet", exported_at=EXPORTED_AT)
+    text = export_markdown(collect(index, [], title="Nothing yet", exported_at=EXPORTED_AT))
     tokens = _parser().parse(text)
     assert tokens[0].type == "front_matter"
     assert "0 notes on 0 of 3 articles" in text
     assert "## Orphaned notes" not in text and "## Conflicts in the corpus" in text
     assert AnchorState.ORPHANED.value == "orphaned"
+
+
+# -- Obsidian: callouts, block ids, no internal ids ------------------------------------------
+
+INTERNAL_ID = re.compile(r"\bd\d+:\d+\b")
+
+
+def _callouts(tokens: list[Token]) -> list[tuple[str, list[str]]]:
+    """(first line, following lines) of every blockquote whose paragraph starts ``[!kind]``."""
+    found = []
+    for i, token in enumerate(tokens):
+        if token.type == "blockquote_open" and tokens[i + 2].content.startswith("[!"):
+            first, *rest = tokens[i + 2].content.split("\n")
+            if not rest:  # a list inside the callout: its items follow
+                depth, j = 1, i + 3
+                while depth:
+                    depth += {"blockquote_open": 1, "blockquote_close": -1}.get(tokens[j].type, 0)
+                    if tokens[j].type == "inline":
+                        rest.append(tokens[j].content)
+                    j += 1
+            found.append((first, rest))
+    return found
+
+
+def test_conflicts_are_callouts_that_survive_commonmark() -> None:
+    tokens = _parser().parse(render())
+    callouts = _callouts(tokens)
+    assert [first for first, _ in callouts] == [
+        "[!warning] date: 25 November ≠ 26 November",
+        "[!warning] negation: signed ≠ did not sign",
+        "[!warning] date: 25 November ≠ 26 November (arrival)",
+        "[!warning] negation: signed ≠ did not sign (agreements)",
+    ]
+    assert callouts[2][1] == [
+        "*TASS: Putin lands in Bishkek*, statement 1: Putin lands in Bishkek on 25 November.",
+        "*Reuters: Putin visits Kyrgyzstan*, statement 1: Putin arrived in Bishkek on 26 November.",
+    ]
+
+
+def test_possible_conflicts_are_question_callouts() -> None:
+    index = golden_corpus()
+    claims = tuple(
+        replace(claim, conflicts=tuple(replace(c, confidence="possible") for c in claim.conflicts))
+        for claim in index.claims
+    )
+    text = export_markdown(collect(replace(index, claims=claims), [], title="t", exported_at=EXPORTED_AT))
+    firsts = [first for first, _ in _callouts(_parser().parse(text))]
+    assert firsts == [
+        "[!question] possibly different date: 25 November / 26 November (arrival)",
+        "[!question] possibly different negation: signed / did not sign (agreements)",
+    ]
+    assert "0 conflicts and 2 possible." in text
+
+
+def test_every_statement_has_a_block_id_and_no_internal_ids_leak() -> None:
+    text = render()
+    assert not INTERNAL_ID.search(text), INTERNAL_ID.findall(text)
+    tokens = _parser().parse(text)
+    headings = [_inline_text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h3"]
+    blocks = [t.content for t in tokens if t.type == "inline" and t.content.startswith("^")]
+    # each statement heading names article and number, and its block id follows the quote
+    assert headings[:5] == [
+        "TASS: Putin lands in Bishkek, statement 1",
+        "TASS: Putin lands in Bishkek, statement 2",
+        "TASS: Putin lands in Bishkek, statement 3",
+        "Reuters: Putin visits Kyrgyzstan, statement 2",
+        "Reuters: Putin visits Kyrgyzstan, statement 3",
+    ]
+    assert blocks == ["^a1-s1", "^a1-s2", "^a1-s3", "^a2-s2", "^a2-s3"]
+    assert all(re.fullmatch(r"\^[A-Za-z0-9-]+", b) for b in blocks)
+    meta = _front_matter(text)
+    assert meta["outlets"] == [s.title or s.name for s in golden_corpus().documents]
+    assert meta["date"] == "2025-11-27" and meta["rated"] == 2
+    assert meta["ratings"] == ["mostly true", "false"]
+
+
+def test_sample_corpus_export_names_statements_like_the_reader() -> None:
+    from tui.claims import build_index
+    from tui.corpus import load_corpus
+    from tui.paths import sample_corpus_dir
+
+    docs = load_corpus([str(sample_corpus_dir())]).documents
+    index = build_index(docs)
+    conflicted = next(c for claim in index.claims for c in claim.conflicts)
+    doc = next(d for d in docs if d.id == index.statements[conflicted.a].doc_id)
+    st_ = index.statements[conflicted.a]
+    sel = selector_for(doc, st_.start, st_.end)
+    note = Note("n", doc.fingerprint, doc.path, resolve_path(doc.path), sel.quote, sel.prefix, sel.suffix,
+                sel.start, sel.end, "Wrong day", (), "2025-11-27T10:00:00.000Z", "2025-11-27T10:00:00.000Z", 1,
+                rating="false")  # fmt: skip
+    text = export_markdown(collect(index, anchor_notes([note], docs), title="t", exported_at=EXPORTED_AT))
+    assert not INTERNAL_ID.search(text), INTERNAL_ID.findall(text)
+    assert f"### {md_inline(doc.title or doc.name)}, statement {st_.index + 1}" in text
+    assert "> [!warning] " in text or "> [!question] " in text
