@@ -22,6 +22,10 @@ def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dic
     documents = [
         {
             "id": doc.id,
+            "outlet": doc.outlet,
+            "url": doc.url,
+            "published": doc.published,
+            "author": doc.author,
             "path": doc.path,
             "title": doc.title,
             "statements": len(doc.statements),
@@ -136,7 +140,8 @@ def to_text(index: ClaimIndex, *, width: int = 100, colour: bool = False) -> str
         counts = index.status_counts(doc.id)
         figures = "  ".join(f"{s.glyph} {counts[s]:>3}" for s in Status)
         tail = f"  {len(doc.statements):>4} statements  {figures}"
-        name = _clip(safe_line(doc.name), width - 6 - len(tail))
+        label = f"{doc.outlet} · {doc.name}" if doc.outlet else doc.name
+        name = _clip(safe_line(label), width - 6 - len(tail))
         out.append(f"  {doc.id:<4}{name:<{width - 6 - len(tail)}}{tail}")
         out.append("      " + _clip(safe_line(doc.title), width - 6))
     out.append("")

@@ -14,6 +14,9 @@ from collections.abc import Iterator, Sequence
 from .decode import BinaryContent, decode_bytes
 from .document import document_from_text
 from .model import Document, LoadProblem, LoadResult
+from .source import SourceInfo, from_meta_json, from_sources_toml
+
+SIDECAR_BYTES = 1024 * 1024
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
@@ -113,7 +116,52 @@ def _read_regular(path: str) -> bytes:
         return fh.read(MAX_BYTES + 1)
 
 
-def _read(path: str, doc_id: str) -> tuple[Document | None, list[LoadProblem]]:
+def _read_sidecar(path: str) -> str | None:
+    try:
+        data = _read_regular(path)
+    except OSError:
+        return None
+    if len(data) > SIDECAR_BYTES:
+        return None
+    return data.decode("utf-8-sig", errors="replace")
+
+
+class _Sidecars:
+    """``sources.toml`` over ``meta.json`` of each folder, read once per folder."""
+
+    def __init__(self, problems: list[LoadProblem]) -> None:
+        self.problems = problems
+        self.by_folder: dict[str, dict[str, SourceInfo]] = {}
+
+    def lookup(self, path: str) -> SourceInfo | None:
+        folder, name = os.path.split(path)
+        table = self.by_folder.get(folder)
+        if table is None:
+            table = self._load(folder)
+            self.by_folder[folder] = table
+        return table.get(name)
+
+    def _load(self, folder: str) -> dict[str, SourceInfo]:
+        import tomllib
+
+        table: dict[str, SourceInfo] = {}
+        meta = _read_sidecar(os.path.join(folder or ".", "meta.json"))
+        if meta is not None:
+            table.update(from_meta_json(meta))
+        toml_path = os.path.join(folder or ".", "sources.toml")
+        toml = _read_sidecar(toml_path)
+        if toml is not None:
+            try:
+                for name, info in from_sources_toml(toml).items():
+                    table[name] = info.over(table.get(name, SourceInfo()))
+            except tomllib.TOMLDecodeError as exc:
+                self.problems.append(LoadProblem(toml_path, f"not valid TOML ({exc}); ignored",
+                                                 fatal=False))
+        return table
+
+
+def _read(path: str, doc_id: str,
+          source: SourceInfo | None = None) -> tuple[Document | None, list[LoadProblem]]:
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
@@ -142,7 +190,7 @@ def _read(path: str, doc_id: str) -> tuple[Document | None, list[LoadProblem]]:
         return None, [LoadProblem(path, "empty file (only whitespace)")]
     fmt = format_for(path, decoded.text)
     doc = document_from_text(decoded.text, doc_id=doc_id, path=path, fmt=fmt,
-                             encoding=decoded.encoding)
+                             encoding=decoded.encoding, source=source)
     if not doc.statements:
         problems.append(LoadProblem(path, "no statements left after cleaning (nothing to compare)"))
         return None, problems
@@ -154,13 +202,14 @@ def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadResult:
     documents: list[Document] = []
     problems: list[LoadProblem] = []
     seen: set[str] = set()
+    sidecars = _Sidecars(problems)
 
     def load_file(path: str) -> bool:
         real = os.path.realpath(path)
         if real in seen:
             problems.append(LoadProblem(path, "already loaded; skipped", fatal=False))
             return False
-        doc, found = _read(path, f"d{len(documents) + 1}")
+        doc, found = _read(path, f"d{len(documents) + 1}", sidecars.lookup(path))
         problems.extend(found)
         if doc is None:
             return False

@@ -116,7 +116,11 @@ def export_markdown(
     out.append("generator: seedreader")
     out.append("sources:" if index.documents else "sources: []")
     for doc in index.documents:
-        out.append(f"  - title: {yaml_str(doc.title or doc.name)}")
+        if doc.outlet:
+            out.append(f"  - outlet: {yaml_str(doc.outlet)}")
+            out.append(f"    title: {yaml_str(doc.title or doc.name)}")
+        else:
+            out.append(f"  - title: {yaml_str(doc.title or doc.name)}")
         out.append(f"    path: {yaml_str(doc.path)}")
         if doc.fingerprint:
             out.append(f"    sha256: {yaml_str(doc.fingerprint)}")
@@ -145,7 +149,8 @@ def export_markdown(
 
 
 def _doc_heading(doc: Document) -> str:
-    return md_inline(doc.title or doc.name)
+    heading = md_inline(doc.title or doc.name)
+    return f"{md_inline(doc.outlet)}: {heading}" if doc.outlet else heading
 
 
 def _article_section(index: ClaimIndex, doc: Document, notes: list[AnchoredNote]) -> list[str]:

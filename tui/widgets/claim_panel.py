@@ -83,7 +83,7 @@ NAME_WIDTH = 28
 
 def short_name(document: Document, width: int = NAME_WIDTH) -> str:
     """The article as the panel names it: its file name, cut to ``width`` cells."""
-    return shorten_middle(display_text(document.name) or display_text(document.title), width)
+    return shorten_middle(display_text(document.source) or display_text(document.title), width)
 
 
 class ClaimPanel(VerticalScroll, can_focus=False):
