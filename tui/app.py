@@ -26,8 +26,9 @@ SAVE_DELAY = 1.0
 
 def _default_builder(documents: Sequence[Document]) -> ClaimIndex:
     from tui.claims import build_index  # type: ignore[attr-defined]
+    from tui.claims.copies import mark_copies
 
-    index: ClaimIndex = build_index(documents)
+    index: ClaimIndex = mark_copies(build_index(documents))
     return index
 
 

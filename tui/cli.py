@@ -177,6 +177,7 @@ def _wants_colour(stream: TextIO) -> bool:
 
 def run_report(argv: Sequence[str]) -> int:
     from tui.claims import build_index
+    from tui.claims.copies import mark_copies
     from tui.config import ConfigError, load_index_config, tunable_fields
     from tui.report import to_json, to_text
 
@@ -189,7 +190,7 @@ def run_report(argv: Sequence[str]) -> int:
     result = load(args.paths)
     if result is None:
         return EXIT_NOTHING_LOADED
-    index = build_index(result.documents, config)
+    index = mark_copies(build_index(result.documents, config))
     if args.format == "json":
         output = to_json(index, result.problems)
     else:

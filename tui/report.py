@@ -31,6 +31,7 @@ def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dic
             "statements": len(doc.statements),
             "fingerprint": doc.fingerprint,
             "encoding": doc.encoding,
+            "copy_of": index.copy_of.get(doc.id),
             "counts": {s.value: n for s, n in index.status_counts(doc.id).items()},
         }
         for doc in index.documents
@@ -48,6 +49,7 @@ def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dic
                 "status": verdict.status.value,
                 "claim": verdict.claim,
                 "sources": verdict.sources,
+                "independent_sources": verdict.independent,
                 "reason": verdict.reason,
             }
         )
@@ -144,6 +146,9 @@ def to_text(index: ClaimIndex, *, width: int = 100, colour: bool = False) -> str
         name = _clip(safe_line(label), width - 6 - len(tail))
         out.append(f"  {doc.id:<4}{name:<{width - 6 - len(tail)}}{tail}")
         out.append("      " + _clip(safe_line(doc.title), width - 6))
+        if doc.id in index.copy_of:
+            original = index.copy_of[doc.id]
+            out.append(f"      copy of {original}: counted with it as one source")
     out.append("")
 
     conflicts = [(claim, c) for claim in index.claims for c in claim.conflicts]

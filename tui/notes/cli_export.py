@@ -46,6 +46,7 @@ def export_command(
     to standard output and reports its own failure, returning ``False``.
     """
     from tui.claims import build_index
+    from tui.claims.copies import mark_copies
 
     from tui.config import ConfigError, load_index_config
 
@@ -54,7 +55,7 @@ def export_command(
         config = load_index_config()
     except ConfigError as error:  # a broken config file must not block exporting notes
         report_error(f"{error} (using default settings)")
-    index = build_index(result.documents, config)
+    index = mark_copies(build_index(result.documents, config))
 
     store = NoteStore.default(data_dir)
     try:

@@ -229,6 +229,8 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         documents = self._by_id
         lines: list[Content] = []
         sources = "1 source" if verdict.sources == 1 else f"{verdict.sources} sources"
+        if verdict.independent < verdict.sources:
+            sources += f", {verdict.independent} independent (copies count once)"
         lines.append(
             Content.assemble(
                 (f"{GLYPHS[verdict.status]} {verdict.status.value}", f"bold {STATUS_STYLES[verdict.status]}"),
