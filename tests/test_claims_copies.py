@@ -48,7 +48,7 @@ def wire_copies() -> list[Document]:
     trimmed = "\n\n".join(paras[:4])
     return [doc("d1", repost, "01_poster.txt", "2024-05-06"),
             doc("d2", WIRE, "02_wire.txt", "2024-05-05"),
-            doc("d3", trimmed, "03_daily.txt"),
+            doc("d3", trimmed, "03_daily.txt", "2024-05-07"),
             doc("d4", OTHER, "04_gazette.txt", "2024-05-05")]
 
 
@@ -60,6 +60,12 @@ def test_reposts_and_trimmed_copies_name_the_earliest_as_original() -> None:
 def test_without_dates_the_fullest_text_is_the_original() -> None:
     # The re-post carries one line more than the wire text, the trimmed copy far less.
     docs = [dataclasses.replace(d, published="") for d in wire_copies()]
+    assert detect_copies(docs).copy_of == {"d2": "d1", "d3": "d1"}
+
+
+def test_one_undated_copy_means_the_fullest_is_the_original() -> None:
+    docs = wire_copies()
+    docs[1] = dataclasses.replace(docs[1], published="")
     assert detect_copies(docs).copy_of == {"d2": "d1", "d3": "d1"}
 
 

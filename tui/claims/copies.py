@@ -41,7 +41,8 @@ class CopyConfig:
 @dataclass(frozen=True)
 class Copies:
     copy_of: dict[str, str] = field(default_factory=dict)
-    """Document id -> id of the document it copies (earliest published, else the fullest)."""
+    """Document id -> id of the document it copies (earliest published when all are dated,
+    else the fullest)."""
     containment: dict[tuple[str, str], float] = field(default_factory=dict)
     """(a, b) -> share of ``a``'s unquoted shingles found in ``b``, for pairs sharing any."""
     passages: frozenset[frozenset[str]] = frozenset()
@@ -200,11 +201,11 @@ def _link_copies(documents: Sequence[Document], shared: Counter[tuple[str, str]]
 
 
 def _pick_original(group: Iterable[Document], sizes: dict[str, int]) -> Document:
-    """The earliest published; without dates, the fullest; then load order."""
+    """The earliest published when every copy is dated; otherwise the fullest (a dated,
+    trimmed re-post must not pass for the undated wire text); then load order."""
     docs = list(group)
-    dated = [d for d in docs if d.published]
-    if dated:
-        return min(dated, key=lambda d: (d.published[:10], -sizes[d.id], docs.index(d)))
+    if all(d.published for d in docs):
+        return min(docs, key=lambda d: (d.published[:10], -sizes[d.id], docs.index(d)))
     return min(docs, key=lambda d: (-sizes[d.id], docs.index(d)))
 
 
