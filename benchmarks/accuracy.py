@@ -171,7 +171,7 @@ def summary(result: dict[str, Any]) -> dict[str, tuple[float, float]]:
 
 def run(config: IndexConfig | None = None) -> tuple[dict[str, Any], dict[str, tuple[float, float]]]:
     fx = load_fixture()
-    index = build_index(fx.documents, config)
+    index = build_index(fx.documents, config, copies=False)
     result = evaluate(index, fx)
     return result, summary(result)
 
@@ -251,7 +251,7 @@ def run_real(config: IndexConfig | None = None) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     pooled = Counter[str]()
     for ls in load_linksets():
-        index = build_index(ls.documents, config)
+        index = build_index(ls.documents, config, copies=False)
         r = evaluate_links(index, ls)
         r["index"] = index
         out[ls.name] = r

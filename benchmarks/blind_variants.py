@@ -87,7 +87,7 @@ def score_variant(name: str, text: str, v: dict[str, str], tally: Tally) -> None
     changed = text[:pos] + v["new"] + text[pos + len(v["old"]):]
     orig = _doc(text, "d1", name)
     var = _doc(changed, "d2", f"variant/{name}")
-    index = build_index([orig, var])
+    index = build_index([orig, var], copies=False)
     old_ids = _overlapping(orig, pos, pos + len(v["old"]))
     new_ids = _overlapping(var, pos, pos + len(v["new"]))
     kind = v["kind"]
@@ -137,7 +137,7 @@ def score_outlets(tally: Tally) -> None:
     for pair in data["pairs"]:
         a = _doc((BLIND / pair["a"]).read_text(encoding="utf-8"), "d1", pair["a"])
         b = _doc((BLIND / pair["b"]).read_text(encoding="utf-8"), "d2", pair["b"])
-        index = build_index([a, b])
+        index = build_index([a, b], copies=False)
         labels = pair["conflicts"]
         tally.outlet_true += len(labels)
         matched: set[int] = set()

@@ -549,7 +549,7 @@ def _value_ok(got: str, want: str) -> bool:
 def score_group(orig: Document, variants: Sequence[tuple[Variant, Document]], tally: Tally,
                 label: str) -> None:
     docs = [orig] + [d for _, d in variants]
-    index = build_index(docs)
+    index = build_index(docs, copies=False)
     maps = [_counterparts(orig, d, v.changes) for v, d in variants]
     # Who carries original statement idx in each document.
     carriers: dict[int, dict[str, list[str]]] = {}

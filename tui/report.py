@@ -22,11 +22,16 @@ def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dic
     documents = [
         {
             "id": doc.id,
+            "outlet": doc.outlet,
+            "url": doc.url,
+            "published": doc.published,
+            "author": doc.author,
             "path": doc.path,
             "title": doc.title,
             "statements": len(doc.statements),
             "fingerprint": doc.fingerprint,
             "encoding": doc.encoding,
+            "copy_of": index.copy_of.get(doc.id),
             "counts": {s.value: n for s, n in index.status_counts(doc.id).items()},
         }
         for doc in index.documents
@@ -44,6 +49,7 @@ def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dic
                 "status": verdict.status.value,
                 "claim": verdict.claim,
                 "sources": verdict.sources,
+                "independent_sources": verdict.independent,
                 "reason": verdict.reason,
             }
         )
@@ -136,9 +142,13 @@ def to_text(index: ClaimIndex, *, width: int = 100, colour: bool = False) -> str
         counts = index.status_counts(doc.id)
         figures = "  ".join(f"{s.glyph} {counts[s]:>3}" for s in Status)
         tail = f"  {len(doc.statements):>4} statements  {figures}"
-        name = _clip(safe_line(doc.name), width - 6 - len(tail))
+        label = f"{doc.outlet} · {doc.name}" if doc.outlet else doc.name
+        name = _clip(safe_line(label), width - 6 - len(tail))
         out.append(f"  {doc.id:<4}{name:<{width - 6 - len(tail)}}{tail}")
         out.append("      " + _clip(safe_line(doc.title), width - 6))
+        if doc.id in index.copy_of:
+            original = index.copy_of[doc.id]
+            out.append(f"      copy of {original}: counted with it as one source")
     out.append("")
 
     conflicts = [(claim, c) for claim in index.claims for c in claim.conflicts]

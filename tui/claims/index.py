@@ -153,11 +153,14 @@ def _semantic_pairs(prep: Prepared, link_config: LinkConfig, config: IndexConfig
 
 
 def build_index(documents: Sequence[Document], config: IndexConfig | None = None, *,
-                semantic: bool = True, embedder: Embedder | None = None) -> ClaimIndex:
+                semantic: bool = True, embedder: Embedder | None = None,
+                copies: bool = True) -> ClaimIndex:
     """Link statements across documents, group them into claims and classify each one.
 
     With ``semantic`` (and the shipped model loadable) links come from sentence vectors and
     shared terms combined; otherwise from shared terms alone, and ``ClaimIndex.notice`` says so.
+    With ``copies``, documents copied from one another count as one source (``mark_copies``);
+    benchmarks whose "outlets" are edits of one text by construction turn it off.
     """
     config = config or IndexConfig()
     prep = prepare(documents)
@@ -216,7 +219,9 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
         ))
     claim_by_id = {c.id: c for c in claims}
     verdicts = _verdicts(statements, claims, claim_of_item, cross)
-    return ClaimIndex(
+    from tui.claims.copies import mark_copies
+
+    index = ClaimIndex(
         documents=tuple(documents),
         claims=tuple(claims),
         verdicts=verdicts,
@@ -225,6 +230,7 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
         notice=notice,
         cross_links=cross,
     )
+    return mark_copies(index) if copies else index
 
 
 def _verdicts(statements: Sequence[Statement], claims: Sequence[Claim],

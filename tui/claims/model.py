@@ -87,6 +87,12 @@ class Verdict:
     claim: str
     sources: int
     reason: str
+    independent_sources: int | None = None
+    """Sources left when documents copying one another count once; ``None``: not counted."""
+
+    @property
+    def independent(self) -> int:
+        return self.sources if self.independent_sources is None else self.independent_sources
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,8 @@ class ClaimIndex:
     so when one sentence reports what another article says in two, the second link lands here:
     it counts for both statements' verdicts and for following, not for claim membership."""
     _links_by_statement: dict[str, list[Link]] = field(default_factory=dict, repr=False)
+    copy_of: dict[str, str] = field(default_factory=dict)
+    """Document id -> the document it copies (wire copy, re-post); see ``tui.claims.copies``."""
 
     def links_of(self, statement_id: str) -> list[Link]:
         """Every link touching the statement, inside its claim or across claims, best first."""

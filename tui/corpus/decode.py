@@ -1,8 +1,10 @@
 """Bytes to text: pick the encoding, refuse binary files, normalise newlines.
 
 Articles arrive from scrapers, mail clients and old CMS exports, so besides UTF-8 (with or
-without BOM) and BOM-marked UTF-16/32 we meet single-byte legacy encodings; cp1251 is common
-for Russian-language outlets. Those decode with a warning rather than failing.
+without BOM) and BOM-marked UTF-16/32 we meet legacy encodings: cp1251 for Russian-language
+outlets, cp1253/ISO-8859-7 Greek, Shift_JIS, GBK... Order: a BOM, UTF-16 without one, strict
+UTF-8, the page's own ``<meta charset>`` (or XML declaration), nearly-UTF-8, then
+charset-normalizer's guess. Anything but a BOM or valid UTF-8 decodes with a warning.
 """
 
 from __future__ import annotations
@@ -10,6 +12,18 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+
+# A charset named by the page itself: <meta charset="...">, the http-equiv Content-Type form,
+# or an XML declaration. Read from the first bytes only, as browsers do.
+_DECLARED = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})"""
+    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""",
+    re.IGNORECASE,
+)
+# What browsers actually use for labels that name a subset (WHATWG Encoding Standard).
+_SUPERSETS = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254",
+              "tis-620": "cp874", "gb2312": "gb18030", "gbk": "gb18030", "euc_kr": "cp949",
+              "shift_jis": "cp932", "big5": "big5hkscs"}
 
 
 class BinaryContent(ValueError):
@@ -107,7 +121,67 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
     return Decoded(normalise(text), codec, f"no byte order mark; decoded as {codec.upper()}")
 
 
-def decode_bytes(data: bytes) -> Decoded:
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec a page's ``<meta charset>`` or XML declaration names, if it knows it."""
+    m = _DECLARED.search(data[:4096])
+    if not m:
+        return None
+    label = (m.group(1) or m.group(2)).decode("ascii", "replace").strip().lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return _SUPERSETS.get(name, name)
+
+
+# Code pages for Latin-script languages outside Western Europe: charset-normalizer scores
+# cp1250 and cp1252 alike on Polish text, but only one of them spells it right.
+_LANGUAGE_CODEPAGES = {
+    "Polish": ("cp1250", "iso8859_2"), "Czech": ("cp1250", "iso8859_2"),
+    "Slovak": ("cp1250", "iso8859_2"), "Hungarian": ("cp1250", "iso8859_2"),
+    "Croatian": ("cp1250", "iso8859_2"), "Slovene": ("cp1250", "iso8859_2"),
+    "Romanian": ("cp1250", "iso8859_16"), "Turkish": ("cp1254", "iso8859_9"),
+    "Lithuanian": ("cp1257", "iso8859_13"), "Latvian": ("cp1257", "iso8859_13"),
+    "Estonian": ("cp1257", "iso8859_13"), "Vietnamese": ("cp1258",),
+}
+
+
+def _guessed(data: bytes) -> Decoded | None:
+    """charset-normalizer's best reading of legacy bytes (Greek, Hebrew, Arabic, CJK...)."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a declared dependency; degrade, do not fail
+        return None
+    matches = list(from_bytes(data[:262144]))
+    best = matches[0] if matches else None
+    if best is not None:
+        # Single-byte code pages often tie (Polish reads as well in cp1252 as in cp1250 by
+        # the measure of chaos); prefer one made for the language the text reads as.
+        tied = {m.encoding: m for m in matches if m.chaos <= best.chaos + 1e-9}
+        language = next((m.languages[0] for m in tied.values() if m.languages
+                         and m.languages[0] in _LANGUAGE_CODEPAGES), None)
+        if language is not None:
+            best = next((tied[c] for c in _LANGUAGE_CODEPAGES[language] if c in tied), best)
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return None
+    name = codecs.lookup(best.encoding).name
+    name = _SUPERSETS.get(name, name)
+    try:
+        text = data.decode(name)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    try:
+        if name != "cp1252" and data.decode("cp1252") == text:
+            name = "cp1252"  # same text either way: name the commonest Western encoding
+    except UnicodeDecodeError:
+        pass
+    label = name.replace("_", "-")
+    languages = [lang for lang in best.languages if lang != "Unknown"][:1]
+    what = f" ({languages[0]})" if languages else ""
+    return Decoded(normalise(text), label, f"not UTF-8; decoded as {label}{what} (guessed)")
+
+
+def decode_bytes(data: bytes, *, guess: bool = True) -> Decoded:
     """Decode an article's bytes; raises :class:`BinaryContent` for non-text data."""
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -132,10 +206,22 @@ def decode_bytes(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         pass
 
+    declared = declared_charset(data)
+    if declared and declared not in ("utf-8", "utf-16", "utf-32"):
+        try:
+            return Decoded(normalise(data.decode(declared)), declared,
+                           f"not UTF-8; decoded as {declared} (declared by the page)")
+        except UnicodeDecodeError:
+            pass
+
     replaced = _mostly_utf8(data)
     if replaced is not None:
         return replaced
 
+    if guess:
+        guessed = _guessed(data)
+        if guessed is not None:
+            return guessed
     if looks_cyrillic_cp1251(data):
         return Decoded(normalise(data.decode("cp1251", errors="replace")), "cp1251",
                        "not UTF-8; decoded as cp1251 (Cyrillic)")

@@ -8,6 +8,7 @@ from .clean import classify, shorten
 from .decode import normalise
 from .model import Document, Statement
 from .paragraphs import Unit, text_units
+from .source import SourceInfo, from_front_matter, from_html, resolve
 from .split import statement_ranges
 
 
@@ -18,24 +19,29 @@ def _plain_text(text: str) -> str:
 
 
 def document_from_text(
-    text: str, *, doc_id: str, path: str, fmt: str = "txt", encoding: str = "utf-8"
+    text: str, *, doc_id: str, path: str, fmt: str = "txt", encoding: str = "utf-8",
+    source: SourceInfo | None = None,
 ) -> Document:
     """Build a Document from decoded text (raw HTML source when ``fmt="html"``).
 
-    Never raises for odd content: an article with nothing left after cleaning comes back with
-    no statements, and the loader reports it.
+    ``source`` (from sidecar files) wins over what the article itself says about its outlet,
+    URL, date and author. Never raises for odd content: an article with nothing left after
+    cleaning comes back with no statements, and the loader reports it.
     """
     plain = _plain_text
     title_hint: str | None = None
     units: list[Unit]
+    own = SourceInfo()
     if fmt == "html":
         from .markup import html_units
 
+        own = from_html(text)
         text, units, title_hint = html_units(normalise(text))
     elif fmt == "md":
         from .markup import markdown_plain, markdown_units
 
         text = normalise(text)
+        own = from_front_matter(text)
         units, title_hint = markdown_units(text)
         plain = markdown_plain
     else:
@@ -66,6 +72,7 @@ def document_from_text(
         title = plain(title)
     if not title and statements:
         title = shorten(statements[0].plain)
+    info = resolve(source or SourceInfo(), own, file_name=path.replace("\\", "/"))
     return Document(
         id=doc_id,
         path=path,
@@ -76,4 +83,8 @@ def document_from_text(
         fingerprint=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         encoding=encoding,
         format=fmt,
+        outlet=info.outlet,
+        url=info.url,
+        published=info.published,
+        author=info.author,
     )

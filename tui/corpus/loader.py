@@ -9,14 +9,33 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from dataclasses import replace
 from collections.abc import Iterator, Sequence
 
+from .containers import PDF_MAGIC, ContainerError, is_warc, pdf_text, warc_pages
 from .decode import BinaryContent, decode_bytes
 from .document import document_from_text
 from .model import Document, LoadProblem, LoadResult
+from .source import SourceInfo, from_meta_json, from_sources_toml, resolve
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SIDECAR_BYTES = 1024 * 1024
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".warc", ".warc.gz")
 MAX_BYTES = 20 * 1024 * 1024
+MAX_ARCHIVE_BYTES = 500 * 1024 * 1024
+"""Web archives hold many pages (and their images); each page is still held to MAX_BYTES."""
+# Formats people do have in a story folder but that are not articles we read (yet): named
+# explicitly they get one line saying so, instead of a prose reading of their bytes or markup.
+UNSUPPORTED = {
+    ".json": "JSON data", ".xml": "XML data", ".rss": "an RSS feed", ".atom": "an Atom feed",
+    ".docx": "a Word document", ".doc": "a Word document", ".odt": "an OpenDocument text",
+    ".rtf": "an RTF document", ".mhtml": "an MHTML archive", ".mht": "an MHTML archive",
+    ".wacz": "a WACZ archive (unzip it and open the .warc.gz inside)", ".epub": "an EPUB book",
+    ".csv": "a table", ".tsv": "a table", ".zip": "a zip archive", ".gz": "a gzip file",
+    ".png": "an image", ".jpg": "an image", ".jpeg": "an image", ".gif": "an image",
+    ".webp": "an image", ".svg": "an image", ".mp3": "audio", ".mp4": "video",
+}
+_DATA_HEAD = (("<?xml", "XML data"), ("<rss", "an RSS feed"), ("<feed", "an Atom feed"))
 _SPECIAL = (
     (stat.S_ISFIFO, "a FIFO"),
     (stat.S_ISSOCK, "a socket"),
@@ -73,7 +92,7 @@ def _walk(folder: str, problems: list[LoadProblem]) -> list[str]:
         try:
             if entry.is_dir():
                 enter(entry.path)
-            elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+            elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and not _is_page_asset(entry.path):
                 mode = entry.stat().st_mode
                 if stat.S_ISREG(mode):
                     found.append(entry.path)
@@ -85,6 +104,25 @@ def _walk(folder: str, problems: list[LoadProblem]) -> list[str]:
             else:
                 problems.append(LoadProblem(entry.path, _os_message(exc)))
     return found
+
+
+def _is_page_asset(path: str) -> bool:
+    """Inside a browser's "Save Page As, Complete" ``<name>_files/`` folder: ad frames, not
+    articles."""
+    parent = os.path.basename(os.path.dirname(path))
+    return parent.endswith("_files")
+
+
+def unsupported_format(path: str) -> str | None:
+    """What a file named with a suffix we do not read is, in words; ``None`` otherwise."""
+    lower = path.lower()
+    for suffix, what in UNSUPPORTED.items():
+        if lower.endswith(suffix) and not lower.endswith(WARC_NAMES):
+            return what
+    return None
+
+
+WARC_NAMES = (".warc.gz", ".arc.gz")
 
 
 def _not_regular(mode: int) -> str:
@@ -104,49 +142,165 @@ def _os_message(exc: OSError) -> str:
     return (exc.strerror or type(exc).__name__).lower()
 
 
-def _read_regular(path: str) -> bytes:
-    """Up to ``MAX_BYTES + 1`` bytes; O_NONBLOCK so a file swapped for a FIFO cannot block open()."""
+def _read_regular(path: str, limit: int = MAX_BYTES) -> bytes:
+    """Up to ``limit + 1`` bytes; O_NONBLOCK so a file swapped for a FIFO cannot block open()."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     with os.fdopen(fd, "rb") as fh:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
-        return fh.read(MAX_BYTES + 1)
+        return fh.read(limit + 1)
 
 
-def _read(path: str, doc_id: str) -> tuple[Document | None, list[LoadProblem]]:
+def _read_sidecar(path: str) -> str | None:
+    try:
+        data = _read_regular(path)
+    except OSError:
+        return None
+    if len(data) > SIDECAR_BYTES:
+        return None
+    return data.decode("utf-8-sig", errors="replace")
+
+
+class _Sidecars:
+    """``sources.toml`` over ``meta.json`` of each folder, read once per folder."""
+
+    def __init__(self, problems: list[LoadProblem]) -> None:
+        self.problems = problems
+        self.by_folder: dict[str, dict[str, SourceInfo]] = {}
+
+    def lookup(self, path: str) -> SourceInfo | None:
+        folder, name = os.path.split(path)
+        table = self.by_folder.get(folder)
+        if table is None:
+            table = self._load(folder)
+            self.by_folder[folder] = table
+        return table.get(name)
+
+    def _load(self, folder: str) -> dict[str, SourceInfo]:
+        import tomllib
+
+        table: dict[str, SourceInfo] = {}
+        meta = _read_sidecar(os.path.join(folder or ".", "meta.json"))
+        if meta is not None:
+            table.update(from_meta_json(meta))
+        toml_path = os.path.join(folder or ".", "sources.toml")
+        toml = _read_sidecar(toml_path)
+        if toml is not None:
+            try:
+                for name, info in from_sources_toml(toml).items():
+                    table[name] = info.over(table.get(name, SourceInfo()))
+            except tomllib.TOMLDecodeError as exc:
+                self.problems.append(LoadProblem(toml_path, f"not valid TOML ({exc}); ignored",
+                                                 fatal=False))
+        return table
+
+
+def _read(path: str, first: int,
+          source: SourceInfo | None = None) -> tuple[list[Document], list[LoadProblem]]:
+    """The documents in one file (several for a web archive); ids from ``d<first>`` on."""
+    archive = path.lower().endswith((".warc", *WARC_NAMES))
+    limit = MAX_ARCHIVE_BYTES if archive else MAX_BYTES
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            return None, [LoadProblem(path, _not_regular(info.st_mode))]
+            return [], [LoadProblem(path, _not_regular(info.st_mode))]
         size = info.st_size
-        if size > MAX_BYTES:
+        if size > limit:
             mb = size / (1024 * 1024)
-            return None, [LoadProblem(
-                path, f"too large to be an article ({mb:.0f} MB > {MAX_BYTES // (1024 * 1024)} MB)"
+            return [], [LoadProblem(
+                path, f"too large to be an article ({mb:.0f} MB > {limit // (1024 * 1024)} MB)"
             )]
-        data = _read_regular(path)
+        data = _read_regular(path, limit)
     except OSError as exc:
-        return None, [LoadProblem(path, _os_message(exc))]
-    if len(data) > MAX_BYTES:
-        return None, [LoadProblem(path, "too large to be an article (> 20 MB)")]
+        return [], [LoadProblem(path, _os_message(exc))]
+    if len(data) > limit:
+        return [], [LoadProblem(path, f"too large to be an article (> {limit // (1024 * 1024)} MB)")]
     if not data:
-        return None, [LoadProblem(path, "empty file")]
+        return [], [LoadProblem(path, "empty file")]
+    if data.startswith(PDF_MAGIC) or path.lower().endswith(".pdf"):
+        try:
+            text = pdf_text(data)
+        except ContainerError as exc:
+            return [], [LoadProblem(path, str(exc))]
+        if not text.strip():
+            return [], [LoadProblem(path, "PDF has no text layer (a scan?); nothing to compare")]
+        doc = document_from_text(text, doc_id=f"d{first}", path=path, fmt="txt",
+                                 encoding="pdf", source=source)
+        doc = _with_format(doc, "pdf")
+        if not doc.statements:
+            return [], [LoadProblem(path, "no statements left after cleaning (nothing to compare)")]
+        return [doc], []
+    if is_warc(path, data):
+        return _read_warc(path, data, first, source)
     try:
         decoded = decode_bytes(data)
     except BinaryContent as exc:
-        return None, [LoadProblem(path, str(exc))]
+        return [], [LoadProblem(path, str(exc))]
     problems: list[LoadProblem] = []
     if decoded.warning:
         problems.append(LoadProblem(path, decoded.warning, fatal=False))
     if not decoded.text.strip():
-        return None, [LoadProblem(path, "empty file (only whitespace)")]
+        return [], [LoadProblem(path, "empty file (only whitespace)")]
     fmt = format_for(path, decoded.text)
-    doc = document_from_text(decoded.text, doc_id=doc_id, path=path, fmt=fmt,
-                             encoding=decoded.encoding)
+    if fmt == "txt":
+        head = decoded.text.lstrip()[:200].lower()
+        what = next((w for prefix, w in _DATA_HEAD if head.startswith(prefix)), None)
+        if what is None and head[:1] in "{[" and _is_json(decoded.text):
+            what = "JSON data"
+        if what is not None:
+            return [], [LoadProblem(path, f"{what}, not an article; {_KINDS}")]
+    doc = document_from_text(decoded.text, doc_id=f"d{first}", path=path, fmt=fmt,
+                             encoding=decoded.encoding, source=source)
     if not doc.statements:
         problems.append(LoadProblem(path, "no statements left after cleaning (nothing to compare)"))
-        return None, problems
-    return doc, problems
+        return [], problems
+    return [doc], problems
+
+
+_KINDS = "seedreader reads .txt, .md, .html, .pdf and .warc(.gz)"
+
+
+def _is_json(text: str) -> bool:
+    import json
+
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _with_format(doc: Document, fmt: str) -> Document:
+    return replace(doc, format=fmt)
+
+
+def _read_warc(path: str, data: bytes, first: int,
+               source: SourceInfo | None) -> tuple[list[Document], list[LoadProblem]]:
+    """One document per captured HTML page that reads as an article."""
+    try:
+        pages = warc_pages(data)
+    except ContainerError as exc:
+        return [], [LoadProblem(path, str(exc))]
+    docs: list[Document] = []
+    problems: list[LoadProblem] = []
+    for page in pages:
+        try:
+            decoded = decode_bytes(page.body)
+        except BinaryContent:
+            continue
+        doc = document_from_text(decoded.text, doc_id=f"d{first + len(docs)}",
+                                 path=f"{path}#{len(docs) + 1}", fmt="html",
+                                 encoding=decoded.encoding, source=source)
+        if not doc.url:  # no canonical link: the captured address, and its host as outlet
+            fallback = resolve(SourceInfo(url=page.url))
+            doc = replace(doc, url=fallback.url, outlet=doc.outlet or fallback.outlet,
+                          published=doc.published or fallback.published)
+        if len(doc.statements) >= 3:  # ad frames and link lists are not articles
+            docs.append(_with_format(doc, "warc"))
+    if not docs:
+        problems.append(LoadProblem(path, f"web archive with {len(pages)} HTML page"
+                                    f"{'s' if len(pages) != 1 else ''}, none an article"))
+    return docs, problems
 
 
 def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadResult:
@@ -154,18 +308,19 @@ def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadResult:
     documents: list[Document] = []
     problems: list[LoadProblem] = []
     seen: set[str] = set()
+    sidecars = _Sidecars(problems)
 
     def load_file(path: str) -> bool:
         real = os.path.realpath(path)
         if real in seen:
             problems.append(LoadProblem(path, "already loaded; skipped", fatal=False))
             return False
-        doc, found = _read(path, f"d{len(documents) + 1}")
+        docs, found = _read(path, len(documents) + 1, sidecars.lookup(path))
         problems.extend(found)
-        if doc is None:
+        if not docs:
             return False
         seen.add(real)
-        documents.append(doc)
+        documents.extend(docs)
         return True
 
     for given in paths:
@@ -186,6 +341,10 @@ def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadResult:
         elif os.path.lexists(path) or os.path.exists(path):
             if not os.path.exists(path):
                 problems.append(LoadProblem(path, "broken link: no such file or directory"))
+                continue
+            kind = unsupported_format(path)
+            if kind is not None:
+                problems.append(LoadProblem(path, f"{kind}, not an article; {_KINDS}"))
                 continue
             load_file(path)
         else:

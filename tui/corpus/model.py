@@ -61,10 +61,21 @@ class Document:
     """sha256 hex of ``text``: identifies the content for notes and saved state."""
     encoding: str = "utf-8"
     format: str = "txt"
+    outlet: str = ""
+    """Who published it ("Reuters", "foxnews"); empty when no input names it."""
+    url: str = ""
+    published: str = ""
+    """ISO 8601 date or timestamp; empty when unknown."""
+    author: str = ""
 
     @property
     def name(self) -> str:
         return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    @property
+    def source(self) -> str:
+        """What views name first: the outlet, else the file name."""
+        return self.outlet or self.name
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,9 +37,11 @@ class _Refs:
                 number=n,
                 title=doc.title or doc.name,
                 path=doc.path,
-                uri=source_uri(doc.path),
+                uri=doc.url or source_uri(doc.path),
                 fingerprint=doc.fingerprint,
                 text=doc.text,
+                published=doc.published or None,
+                outlet=doc.outlet or "",
             )
             for n, doc in enumerate(index.documents, start=1)
         }

@@ -33,7 +33,7 @@ def _front_matter(data: ExportData) -> list[str]:
         f"date: {utc(data.exported_at).strftime('%Y-%m-%d')}",
         f"exported: {yaml_str(iso(data.exported_at))}",
         "generator: seedreader",
-        "outlets: [" + ", ".join(yaml_str(s.title) for s in data.sources) + "]",
+        "outlets: [" + ", ".join(yaml_str(s.outlet or s.title) for s in data.sources) + "]",
         "sources:" if data.sources else "sources: []",
     ]
     for s in data.sources:

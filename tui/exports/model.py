@@ -14,7 +14,7 @@ from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One article. There is no outlet field yet, so its title stands in for the outlet."""
+    """One article, named by its outlet where the input says it."""
 
     number: int
     """1-based, in the order the articles were opened."""
@@ -26,6 +26,12 @@ class Source:
     text: str = ""
     published: str | None = None
     """ISO 8601 date the article was published, when known."""
+    outlet: str = ""
+
+    @property
+    def name(self) -> str:
+        """What a person calls the article: outlet first."""
+        return f"{self.outlet}: {self.title}" if self.outlet else self.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +51,7 @@ class StatementRef:
 
     @property
     def label(self) -> str:
-        return f"{self.source.title}, statement {self.number}"
+        return f"{self.source.name}, statement {self.number}"
 
 
 @dataclass(frozen=True, slots=True)

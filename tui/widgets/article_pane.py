@@ -81,7 +81,12 @@ class ArticlePane(Vertical):
     def _header_content(self) -> Content:
         document = self.document
         counts = self.index.status_counts(document.id) if self.index is not None else None
-        title = Content.styled(display_text(document.title or document.name), "bold")
+        headline = display_text(document.title or document.name)
+        if document.outlet:
+            title = Content.assemble((display_text(document.outlet), "bold $accent"), "  ",
+                                     (headline, "bold"))
+        else:
+            title = Content.styled(headline, "bold")
         counts_part = counts_content(counts)
         room = self.size.width - 5 - counts_part.cell_length if self.size.width else 200
         name = shorten_middle(display_text(document.name), max(8, room))

@@ -94,7 +94,7 @@ NAME_WIDTH = 28
 
 def short_name(document: Document, width: int = NAME_WIDTH) -> str:
     """The article as the panel names it: its file name, cut to ``width`` cells."""
-    return shorten_middle(display_text(document.name) or display_text(document.title), width)
+    return shorten_middle(display_text(document.source) or display_text(document.title), width)
 
 
 class ClaimPanel(VerticalScroll, can_focus=False):
@@ -240,6 +240,8 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         documents = self._by_id
         lines: list[Content] = []
         sources = "1 source" if verdict.sources == 1 else f"{verdict.sources} sources"
+        if verdict.independent < verdict.sources:
+            sources += f", {verdict.independent} independent (copies count once)"
         lines.append(
             Content.assemble(
                 (f"{GLYPHS[verdict.status]} {verdict.status.value}", f"bold {STATUS_STYLES[verdict.status]}"),

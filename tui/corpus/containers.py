@@ -1,0 +1,85 @@
+"""Articles inside other formats: PDF text (pypdf) and the HTML pages of web archives (warcio).
+
+Pure functions from bytes; the loader decides what becomes a document. Both libraries are
+imported on first use, so loading plain text never pays for them.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+PDF_MAGIC = b"%PDF-"
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+MAX_PAGE_BYTES = 5 * 1024 * 1024
+
+_HYPHEN_BREAK = re.compile(r"(\w)-\n(\w)")
+
+
+class ContainerError(ValueError):
+    """The container could not be read (damaged, encrypted, not what its name says)."""
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of every page, pages separated by a blank line, words split at a line end
+    re-joined; raises :class:`ContainerError` when pypdf cannot read the file."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ContainerError("encrypted PDF; cannot read its text")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ContainerError(f"unreadable PDF ({type(exc).__name__})") from exc
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    return _HYPHEN_BREAK.sub(r"\1\2", text)
+
+
+@dataclass(frozen=True, slots=True)
+class CapturedPage:
+    url: str
+    date: str
+    """The capture's WARC-Date (ISO 8601)."""
+    body: bytes
+    """The HTML as served (content-encoding undone by warcio)."""
+
+
+def is_warc(path: str, data: bytes) -> bool:
+    if path.lower().endswith(WARC_SUFFIXES):
+        return True
+    return data.startswith(b"WARC/")
+
+
+def warc_pages(data: bytes) -> list[CapturedPage]:
+    """Every HTML page captured with status 200, each URL once, in capture order."""
+    from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+    from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
+
+    pages: list[CapturedPage] = []
+    seen: set[str] = set()
+    try:
+        for record in ArchiveIterator(io.BytesIO(data), arc2warc=True):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            status = record.http_headers.get_statuscode()
+            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+            url = record.rec_headers.get_header("WARC-Target-URI") or ""
+            if status != "200" or "html" not in ctype or url in seen:
+                continue
+            body = record.content_stream().read(MAX_PAGE_BYTES + 1)
+            if len(body) > MAX_PAGE_BYTES or not body.strip():
+                continue
+            seen.add(url)
+            pages.append(CapturedPage(url, record.rec_headers.get_header("WARC-Date") or "",
+                                      body))
+    except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
+        if not pages:
+            raise ContainerError(f"unreadable web archive ({type(exc).__name__})") from exc
+    return pages
+
+
+__all__ = ["CapturedPage", "ContainerError", "PDF_MAGIC", "WARC_SUFFIXES", "is_warc",
+           "pdf_text", "warc_pages"]
