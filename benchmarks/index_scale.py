@@ -80,9 +80,35 @@ def write_articles(docs: Sequence[Document], folder: Path) -> None:
         (folder / f"{doc.id}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
 
 
+def _timed(paths: Sequence[str]) -> tuple[int, float]:
+    t0 = time.perf_counter()
+    docs = load_corpus(list(paths)).documents
+    build_index(docs)
+    return sum(len(d.statements) for d in docs), time.perf_counter() - t0
+
+
+def _real_rows(realnews: str) -> None:
+    """The sample corpus, then 50 real articles (the first 13 stories of the development set),
+    timed cold: the first build in this process also loads the sentence model."""
+    n, cold = _timed([str(sample_corpus_dir())])
+    _, warm = _timed([str(sample_corpus_dir())])
+    print(f"sample corpus: {n} statements, {cold:.2f} s cold (model load included), "
+          f"{warm:.2f} s warm")
+    folder = Path(realnews)
+    if not folder.is_dir():
+        print(f"50 real articles: skipped ({folder} not found)")
+        return
+    files = sorted(str(p) for story in sorted(folder.iterdir()) if story.is_dir()
+                   for p in story.glob("*.txt"))[:50]
+    n, warm = _timed(files)
+    print(f"50 real articles: {n} statements, {warm:.2f} s")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="claim index speed and memory")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--realnews", default=str(ROOT.parent / "shared" / "realnews"),
+                        help="real stories for the 50-article row (skipped when missing)")
     args = parser.parse_args(argv)
     sample = load_corpus([sample_corpus_dir()])
     pool = [s.plain for d in sample.documents for s in d.statements]
@@ -90,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("whole pipeline: article files -> load_corpus -> build_index")
     print(f"{'articles':>9}{'statements':>12}{'seconds':>9}{'stmt/s':>10}{'peak MiB':>10}"
           f"{'claims':>8}{'conflicts':>10}")
+    _real_rows(args.realnews)
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
             write_articles(make_corpus(n, pool), Path(folder))

@@ -107,10 +107,18 @@ def test_text_report_shows_conflict_reason_and_is_plain_when_piped() -> None:
 
 
 def test_fail_on_conflict_sets_exit_code(tmp_path: Path) -> None:
-    assert run("report", "--fail-on-conflict").returncode == 1
-    (tmp_path / "a.txt").write_text("The bridge over the river reopened to traffic on Monday.\n")
-    (tmp_path / "b.txt").write_text("Officials said the library will extend its opening hours.\n")
-    proc = run("report", "--fail-on-conflict", str(tmp_path))
+    # The sample corpus has only a "possible" conflict (two days of one visit): no failure.
+    assert run("report", "--fail-on-conflict").returncode == 0
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("Officials said 12 people died in the warehouse fire on Monday.\n")
+    (story / "b.txt").write_text("Officials said 14 people died in the warehouse fire on Monday.\n")
+    assert run("report", "--fail-on-conflict", str(story)).returncode == 1
+    calm = tmp_path / "calm"
+    calm.mkdir()
+    (calm / "a.txt").write_text("The bridge over the river reopened to traffic on Monday.\n")
+    (calm / "b.txt").write_text("Officials said the library will extend its opening hours.\n")
+    proc = run("report", "--fail-on-conflict", str(calm))
     assert proc.returncode == 0, proc.stderr
 
 

@@ -216,6 +216,8 @@ def run_report(argv: Sequence[str]) -> int:
     if result is None:
         return EXIT_NOTHING_LOADED
     index = build_index(result.documents, config)
+    if index.notice:
+        _err(index.notice)
     if args.format == "json":
         output = to_json(index, result.problems)
     else:
@@ -223,7 +225,8 @@ def run_report(argv: Sequence[str]) -> int:
         output = to_text(index, width=width, colour=_wants_colour(sys.stdout))
     if not write_stdout(output):
         return EXIT_NOTHING_LOADED
-    has_conflict = any(claim.conflicts for claim in index.claims)
+    # "Possible" conflicts (two values that may both be true) are leads, not disagreements.
+    has_conflict = any(not c.possible for claim in index.claims for c in claim.conflicts)
     return EXIT_CONFLICT if args.fail_on_conflict and has_conflict else EXIT_OK
 
 

@@ -163,5 +163,11 @@ class ClaimIndex:
                 counts[verdict.status] += 1
         return counts
 
+    def possible_only(self, statement_id: str) -> bool:
+        """Conflicting, but every conflict is graded ``possible`` (both values may be true):
+        views show it apart from a contradiction."""
+        mine = self.conflicts_of(statement_id)
+        return bool(mine) and all(c.possible for c in mine)
+
     def conflicts_of(self, statement_id: str) -> list[Conflict]:
         return [c for c in self.claim_of(statement_id).conflicts if statement_id in (c.a, c.b)]

@@ -447,6 +447,9 @@ class ReaderScreen(Screen[None]):
 
     def set_index(self, index: ClaimIndex) -> None:
         self.index = index
+        if index.notice:
+            self.notify(index.notice, title="Claim index", severity="warning", timeout=10,
+                        markup=False)
         self._status_totals = Counter(v.status for v in index.verdicts.values())
         self.query_one(StatusBar).set_indexing(False)
         for pane in self.panes:

@@ -27,6 +27,8 @@ from tui.widgets.text import cells, display_text, wrap_offsets
 
 GLYPHS: dict[Status | None, str] = {**{status: status.glyph for status in Status}, None: "·"}
 """The status glyphs: they carry the status on their own when there is no colour."""
+POSSIBLE_GLYPH = "~"
+"""A conflict graded possible (two values that may both be true) reads apart from ✗."""
 
 FILTERS: tuple[str, ...] = ("all", "conflicting", "uncorroborated", "agreeing")
 """Filter cycle for ``f``; every value but ``all`` is a ``Status`` value."""
@@ -103,6 +105,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--uncorroborated",
         "article-view--pending",
         "article-view--text-conflicting",
+        "article-view--possible",
         "article-view--span",
         "article-view--title",
         "article-view--dimmed",
@@ -130,6 +133,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleView > .article-view--uncorroborated { color: $text-warning; text-style: bold; }
     ArticleView > .article-view--pending { color: $text-disabled; }
     ArticleView > .article-view--text-conflicting { color: $text-error; }
+    ArticleView > .article-view--possible { color: $text-warning; text-style: bold; }
     ArticleView > .article-view--span { color: $text-muted; text-style: italic; }
     ArticleView > .article-view--title { color: $text-muted; text-style: bold; }
     ArticleView > .article-view--dimmed { color: $text-disabled; }
@@ -381,6 +385,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         verdict = self.index.verdicts.get(statement.id)
         return verdict.status if verdict else None
 
+    def _possible(self, statement: Statement) -> bool:
+        return self.index is not None and self.index.possible_only(statement.id)
+
     def matches_filter(self, statement: Statement) -> bool:
         if self.filter == "all":
             return True
@@ -500,7 +507,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         kept = self.matches_filter(statement)
         if not kept:
             text_style = self._combined(*line_names, "dimmed")
-        elif status is Status.CONFLICTING:
+        elif status is Status.CONFLICTING and not self._possible(statement):
             text_style = self._combined(*line_names, "text-conflicting")
         else:
             text_style = line_style
@@ -512,7 +519,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 look = f"rated-{lean}" if lean in ("true", "false", "mixed") else "note"
                 note = Segment(mark, self._combined(*line_names, look))
             glyph_name = "dimmed" if not kept else (status.value if status is not None else "pending")
-            glyph = Segment(GLYPHS[status], self._combined(*line_names, glyph_name))
+            mark = GLYPHS[status]
+            if status is Status.CONFLICTING and self._possible(statement):
+                mark = POSSIBLE_GLYPH
+                glyph_name = "dimmed" if not kept else "possible"
+            glyph = Segment(mark, self._combined(*line_names, glyph_name))
         segments = [bar, note, glyph, Segment(" ", line_style), Segment(text, text_style)]
         if pad:
             segments.append(Segment(" " * pad, line_style))

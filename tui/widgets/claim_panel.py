@@ -254,6 +254,17 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             other = conflict.b
             if conflict.b == sid:
                 mine, theirs, other = conflict.b_value, conflict.a_value, conflict.a
+            if conflict.possible:
+                # Two values that may both be true (two days of one visit): a lead to check,
+                # not a contradiction.
+                lines.append(
+                    Content.assemble(
+                        (f"~ possibly different {display_text(conflict.kind)}: ", "bold $text-warning"),
+                        (f"{display_text(mine)} / {display_text(theirs)}", "bold"),
+                        (f"  ({self._label(other)}; both may be true)", "$text-muted"),
+                    )
+                )
+                continue
             lines.append(
                 Content.assemble(
                     (f"{display_text(conflict.kind)}: {display_text(mine)} ≠ {display_text(theirs)}", "bold $text-error"),
