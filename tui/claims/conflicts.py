@@ -272,6 +272,23 @@ _TITLES = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": 
            "u.k": "united kingdom", "america": "united states", "american": "united states"}
 
 
+# AP-style state abbreviations, as US newsrooms write them after a place or a party: "(R-Fla.)".
+_STATES = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida",
+    "ga": "georgia", "ill": "illinois", "ind": "indiana", "kan": "kansas", "ky": "kentucky",
+    "la": "louisiana", "md": "maryland", "mass": "massachusetts", "mich": "michigan",
+    "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
+    "neb": "nebraska", "nev": "nevada", "okla": "oklahoma", "ore": "oregon",
+    "pa": "pennsylvania", "penn": "pennsylvania", "tenn": "tennessee", "tex": "texas",
+    "vt": "vermont", "va": "virginia", "wash": "washington", "wis": "wisconsin",
+    "wyo": "wyoming", "n.y": "new york", "n.j": "new jersey", "n.h": "new hampshire",
+    "n.c": "north carolina", "s.c": "south carolina", "n.d": "north dakota",
+    "s.d": "south dakota", "n.m": "new mexico", "r.i": "rhode island", "d.c": "washington",
+}
+_TITLES.update(_STATES)
+
+
 def _canonical(words: list[str]) -> str:
     out = [_TITLES.get(w.rstrip("."), w.rstrip(".")) for w in words]
     return " ".join(w for w in out if w)
@@ -442,6 +459,8 @@ def _compare_polarity(fa: Facts, fb: Facts, pa: str, pb: str,
         in_b = [j for j in neg_b if j1 <= j < j2]
         if (len(in_a) - len(in_b)) % 2 == 1 and max(i2 - i1, j2 - j1) > NEGATION_SPAN:
             return  # a rewritten clause that happens to hold a "not"
+        if (len(in_a) - len(in_b)) % 2 == 1 and _other_subjects(fa, fb, i1, j1):
+            return  # "A and B pleaded guilty" / "C pleaded not guilty": different people
         if (len(in_a) - len(in_b)) % 2 == 1:
             if len(in_a) > len(in_b):
                 scoped = _negates_shared(fa, fb, in_a[0], j2 - j1, i2 - i1)
@@ -451,6 +470,13 @@ def _compare_polarity(fa: Facts, fb: Facts, pa: str, pb: str,
                 found.append(Found("negation", _window(pa, fa, i1, i2),
                                    _window(pb, fb, j1, j2)))
             return
+
+
+def _other_subjects(fa: Facts, fb: Facts, i1: int, j1: int) -> bool:
+    """Both statements name who acts before the changed words, and no name is shared."""
+    before_a = {w for n in fa.names if n.first < i1 for w in n.distinctive}
+    before_b = {w for n in fb.names if n.first < j1 for w in n.distinctive}
+    return bool(before_a) and bool(before_b) and before_a.isdisjoint(before_b)
 
 
 def _negates_shared(neg: Facts, other: Facts, cue: int, other_len: int, own_len: int) -> bool:

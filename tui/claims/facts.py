@@ -33,7 +33,11 @@ _VAGUE_OF = {("tens", "thousands"): (10_000.0, 99_999.0),
              ("tens", "millions"): (10e6, 99e6), ("hundreds", "millions"): (100e6, 999e6)}
 LIMITERS = frozenset({"only", "just", "merely", "simply", "solely"})
 NEGATION_CUES = frozenset({"not", "never", "no", "without", "neither", "nor", "none", "nobody",
-                           "nothing", "nowhere"})
+                           "nothing", "nowhere",
+                           # Verbs that negate the verb they govern: "denied taking the money"
+                           # says what "did not take the money" says.
+                           "deny", "denies", "denied", "denying", "refuse", "refuses",
+                           "refused", "refusing"})
 
 _ANTONYM_PAIRS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("ratify", "ratified", "ratifies", "ratifying", "ratification"),

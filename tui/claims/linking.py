@@ -209,9 +209,13 @@ def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
     matched.sort(key=lambda m: (-m[0], m[1]))
     shown: list[str] = []
     for w, t in matched:
-        if w <= 0.0:
+        if w <= 0.0 or t.startswith("@"):
             continue
-        word = x.surface.get(t) or y.surface.get(t) or t
+        # Evidence is shown in words of the two statements: not a dated-event key, nor a term
+        # a scene-setting sentence borrowed from the next one.
+        word = x.surface.get(t) or y.surface.get(t)
+        if not word:
+            continue
         if word not in shown:
             shown.append(word)
         if len(shown) == 8:

@@ -34,6 +34,9 @@ _SENTENCE_OPENERS = frozenset(
     "according officials president his mr ms dr".split()
 )
 
+# Words that open sentences but far more often follow "U.S." or "U.N." inside one.
+_AFTER_ABBREVIATION = frozenset("president officials mr ms dr".split())
+
 _LOWER_START = re.compile(r"[^\W\d_]")
 
 
@@ -83,8 +86,12 @@ def _is_boundary(text: str, m: re.Match[str], para_start: int, end: int) -> bool
             return False
         return _next_word(text, nxt_pos, end).lower() in _SENTENCE_OPENERS
     if low in _SOFT or _MULTI_DOT.match(with_dot) or _DOTTED.fullmatch(token):
-        # etc., U.S., e.g., a.m., Ph.D.: the end of a sentence only before a clear opener.
-        return _next_word(text, nxt_pos, end).lower() in _SENTENCE_OPENERS
+        # etc., U.S., e.g., a.m., Ph.D.: the end of a sentence only before a clear opener;
+        # "U.S. President Trump", "U.S. officials said" continue the sentence.
+        word = _next_word(text, nxt_pos, end).lower()
+        if low not in _SOFT and word in _AFTER_ABBREVIATION:
+            return False
+        return word in _SENTENCE_OPENERS
     return True
 
 
