@@ -19,6 +19,8 @@ def graded(a: str, b: str) -> list[tuple[str, str, str, str]]:
     # Aliases, titles and abbreviations are one name.
     ("CIA Director Mike Pompeo met Kim Jong Un over Easter weekend.",
      "Central Intelligence Agency Director Mike Pompeo met Kim Jong Un over Easter weekend."),
+    ("The F.B.I. Director Jane Roe resigned on Tuesday.",
+     "The FBI Director Jane Roe resigned on Tuesday."),
     ("Sen. Jane Roe voted against the bill on Tuesday.",
      "Senator Jane Roe voted against the bill on Tuesday."),
     ("The storm hit Fla. on Monday, officials said.",
