@@ -31,6 +31,14 @@ def graded(a: str, b: str) -> list[tuple[str, str, str, str]]:
     # Polarity is compared only for the same subject.
     ("Smith and Jones pleaded guilty to fraud charges in federal court.",
      "Brown pleaded not guilty to fraud charges in federal court."),
+    # Each side's other figure is accounted for by the other statement.
+    ("The administration plans to move about $200 million from Homeland Security and another "
+     "$600 million from the Treasury Department's asset forfeiture account.",
+     "That money includes about $600 million from the Treasury Department's forfeiture fund."),
+    ("Trump will tap $2.5 billion from counternarcotics programs and $600 million from a "
+     "Treasury Department asset forfeiture fund.",
+     "The administration plans to move about $200 million from Homeland Security and another "
+     "$600 million from the Treasury Department's asset forfeiture account."),
     # A one-word fragment is not a sentence frame to compare a long quote against.
     ("Because", "And I said, 'Baby, they don't, because they love you.'"),
     # A shared quote framed differently: a place and a spouse are not one name swapped.

@@ -207,6 +207,15 @@ def _compare_numbers(fa: Facts, fb: Facts, pa: str, pb: str,
             paired_b.add(k)
             if not _context_same(fa, fb, x, y):
                 continue
+            # A figure the other statement states exactly is accounted for: "$200 million from
+            # one fund and $600 million from another" against "$600 million from the fund".
+            if any(z.value == y.value for z in fa.numbers if z is not x) or any(
+                    z.value == x.value for z in fb.numbers if z is not y):
+                continue
+            # Two lists of figures that share one exactly: the others are other items
+            # ("$2.5 billion from counternarcotics" / "$200 million from Homeland Security").
+            if not close and len(fa.numbers) > 1 and len(fb.numbers) > 1 and values_a & values_b:
+                continue
             xa, yb = _text(pa, x.start, x.end), _text(pb, y.start, y.end)
             if _numbers_compatible(x, y) and not _same_bound_differs(x, y):
                 if (x.low, x.high) != (y.low, y.high) or x.qualifier != y.qualifier:

@@ -333,7 +333,10 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         for link in self._index.links_of(sid):
             other = link.b if link.a == sid else link.a
             shared = ", ".join(display_text(term) for term in link.shared[:8])
-            grouped.setdefault((shared, tuple(display_text(n) for n in link.notes)), []).append(other)
+            notes = tuple(display_text(n) for n in link.notes)
+            if link.cosine > 0.0:
+                notes = (f"same meaning {link.cosine:.2f}",) + notes
+            grouped.setdefault((shared, notes), []).append(other)
         lines: list[Content] = []
         for (shared, notes), others in grouped.items():
             names = ", ".join(self._label(o) for o in others[:2])
