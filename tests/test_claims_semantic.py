@@ -45,6 +45,16 @@ def test_altered_model_files_are_refused(tmp_path: Path) -> None:
     assert model is None and "sha256" in why
 
 
+def test_an_altered_combiner_is_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, copy)
+    assert load_combiner(copy / "combiner.json") is not None
+    data = json.loads((copy / "combiner.json").read_text(encoding="utf-8"))
+    data["intercept"] += 1.0
+    (copy / "combiner.json").write_text(json.dumps(data), encoding="utf-8")
+    assert load_combiner(copy / "combiner.json") is None
+
+
 def test_combiner_matches_the_engine_features_and_config() -> None:
     combiner = load_combiner(MODEL_DIR / "combiner.json")
     assert combiner is not None and len(combiner.coef) == len(FEATURES)

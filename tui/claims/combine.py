@@ -8,6 +8,7 @@ into the probability that the two statements report the same fact. The coefficie
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from dataclasses import dataclass
@@ -120,9 +121,15 @@ class Combiner:
 
 
 def load_combiner(path: Path) -> Combiner | None:
+    """The fitted model, or None when it is missing, unreadable or not the one pinned by sha256
+    in the ``MANIFEST.json`` beside it."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = path.read_bytes()
+        manifest = json.loads((path.parent / "MANIFEST.json").read_text(encoding="utf-8"))
+        if hashlib.sha256(raw).hexdigest() != manifest["built_here"][path.name]:
+            return None
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, KeyError, TypeError):
         return None
     if tuple(data.get("features", ())) != FEATURES:
         return None
