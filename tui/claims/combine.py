@@ -61,13 +61,19 @@ class Wording:
 
 
 def wording(x: Item, y: Item, fx: Facts, fy: Facts, tw: TermWeights,
-            totals: tuple[float, float], config: LinkConfig) -> Wording:
+            totals: tuple[float, float], config: LinkConfig,
+            gated: tuple[float, tuple[str, ...]] | None = None) -> Wording:
+    """``gated``: the pair's lexical score and shared terms when it already passed the
+    evidence gate (the gate does not change the score), saving two scorings."""
     weights = tw.weights
-    lex, shared = score_pair(x, y, weights, config.fuzzy_term_ratio, totals, (0.0, 0))
-    gate = 0.0
-    if lex > 0.0:
-        gated, _ = score_pair(x, y, weights, config.fuzzy_term_ratio, totals, tw.evidence)
-        gate = 1.0 if gated > 0.0 else 0.0
+    if gated is not None:
+        lex, shared = gated
+    else:
+        lex, shared = score_pair(x, y, weights, config.fuzzy_term_ratio, totals, (0.0, 0))
+    gate = 1.0 if gated is not None else 0.0
+    if lex > 0.0 and gated is None:
+        passed, _ = score_pair(x, y, weights, config.fuzzy_term_ratio, totals, tw.evidence)
+        gate = 1.0 if passed > 0.0 else 0.0
     common = x.terms & y.terms
     wsh = math.fsum(weights.get(t, 0.0) for t in common)
     names = math.fsum(weights.get(t, 0.0) for t in common if t in x.caps and t in y.caps)

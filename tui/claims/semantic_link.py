@@ -55,7 +55,8 @@ def candidate_signals(items: Sequence[Item], facts: Sequence[Facts], indices: Se
     near = neighbours(vectors, doc_of, per_statement=4 if large else 8,
                       max_docs=16 if large else 48)
     cands = dict(near.pairs)
-    for key in score_candidates(items, config, tw, 0.0):
+    lexical = score_candidates(items, config, tw, 0.0)
+    for key in lexical:
         if key not in cands:
             cands[key] = float(vectors[key[0]] @ vectors[key[1]])
     memo: dict[tuple[int, int], Wording] = {}
@@ -71,8 +72,10 @@ def candidate_signals(items: Sequence[Item], facts: Sequence[Facts], indices: Se
         mkey = (id(x.terms), id(y.terms))
         w = memo.get(mkey)
         if w is None:
+            hit = lexical.get((i, j))
             w = memo[mkey] = wording(x, y, facts[i], facts[j], tw,
-                                     (tw.totals[i], tw.totals[j]), config)
+                                     (tw.totals[i], tw.totals[j]), config,
+                                     (hit.score, hit.shared) if hit is not None else None)
         lead = indices[i] <= LEAD and indices[j] <= LEAD
         rows.append(pair_features(w, cos, near.best_of(i, doc_of[i], doc_of[j]),
                                   near.best_of(j, doc_of[j], doc_of[i]), lead))
