@@ -8,6 +8,7 @@ raw source is not something a reader wants to see; offsets then point into that 
 from __future__ import annotations
 
 import html
+import logging
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -276,8 +277,7 @@ class _Extractor(HTMLParser):
             self.pieces.append(data)
 
 
-def html_units(source: str) -> tuple[str, list[Unit], str | None]:
-    """Visible main text of an HTML page, its paragraph units and its title."""
+def _blocks_of(source: str) -> tuple[_Extractor, list[_Block]]:
     parser = _Extractor()
     try:
         parser.feed(source)
@@ -285,11 +285,60 @@ def html_units(source: str) -> tuple[str, list[Unit], str | None]:
     except (AssertionError, ValueError):
         pass  # malformed markup: keep what was read
     parser.flush()
-    blocks = parser.blocks
-    if any(b.in_main for b in blocks):
-        blocks = [b for b in blocks if b.in_main]
+    return parser, parser.blocks
 
-    first_h1 = next((b.text for b in blocks if b.tag == "h1"), None)
+
+def _inside_article(blocks: list[_Block]) -> list[_Block]:
+    """Only the blocks inside ``<article>``/``<main>`` when those hold most of the text.
+
+    A page's story is usually its one ``<article>``; but a teaser ``<article>`` in a sidebar
+    or inside the story must not replace the whole story, hence "most of the text".
+    """
+    inside = sum(len(b.text) for b in blocks if b.in_main)
+    if inside and inside * 5 >= sum(len(b.text) for b in blocks) * 3:
+        return [b for b in blocks if b.in_main]
+    return blocks
+
+
+_QUIET = logging.NullHandler()
+
+
+def _main_html(source: str) -> str | None:
+    """The page's main content as an HTML fragment (readability-lxml), ``None`` when the
+    package is missing or cannot read the page."""
+    try:
+        from readability import Document as Readable  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    # It logs a traceback before re-raising; unhandled, that would print over the reader.
+    logging.getLogger("readability").addHandler(_QUIET)
+    try:
+        fragment = Readable(source).summary(html_partial=True)
+    except Exception:  # lxml and readability raise many kinds on odd pages
+        return None
+    return fragment if isinstance(fragment, str) else None
+
+
+def html_units(source: str, *, extract: bool = True) -> tuple[str, list[Unit], str | None]:
+    """Visible main text of an HTML page, its paragraph units and its title.
+
+    The main content is found by readability-lxml when it is installed (``extract``), else by
+    the page's ``<article>``/``<main>`` elements; either way the text is laid out here from
+    blocks, so unit offsets point into the returned text.
+    """
+    parser, page_blocks = _blocks_of(source)
+    first_h1 = next((b.text for b in page_blocks if b.tag == "h1"), None)
+    blocks: list[_Block] = []
+    fragment = _main_html(source) if extract else None
+    if fragment is not None:
+        blocks = _blocks_of(fragment)[1]
+        headline = first_h1 and (not parser.title or first_h1 in parser.title)
+        if blocks and first_h1 and headline and not any(b.text == first_h1 for b in blocks[:3]):
+            blocks.insert(0, _Block(first_h1, "heading", "h1", True))  # the headline on top
+    if not blocks:
+        blocks = page_blocks
+    blocks = _inside_article(blocks)
+
     title = parser.title or first_h1 or None
     if title and first_h1 and title != first_h1 and title.startswith(first_h1):
         title = first_h1  # "Headline | Outlet" in <title>: the h1 is the headline itself
