@@ -12,15 +12,18 @@ import stat
 from dataclasses import replace
 from collections.abc import Iterator, Sequence
 
-from .containers import PDF_MAGIC, ContainerError, is_warc, pdf_text, warc_pages
-from .decode import BinaryContent, decode_bytes
+from .containers import (
+    MHTML_SUFFIXES, PDF_MAGIC, ContainerError, is_warc, mhtml_page, pdf_text, warc_pages,
+)
+from .decode import BinaryContent, Decoded, decode_bytes
 from .document import document_from_text
 from .model import Document, LoadProblem, LoadResult
 from .source import SourceInfo, from_meta_json, from_sources_toml, resolve
 
 SIDECAR_BYTES = 1024 * 1024
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".warc", ".warc.gz")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".mhtml", ".mht", ".pdf",
+                    ".warc", ".warc.gz")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 500 * 1024 * 1024
 """Web archives hold many pages (and their images); each page is still held to MAX_BYTES."""
@@ -29,7 +32,7 @@ MAX_ARCHIVE_BYTES = 500 * 1024 * 1024
 UNSUPPORTED = {
     ".json": "JSON data", ".xml": "XML data", ".rss": "an RSS feed", ".atom": "an Atom feed",
     ".docx": "a Word document", ".doc": "a Word document", ".odt": "an OpenDocument text",
-    ".rtf": "an RTF document", ".mhtml": "an MHTML archive", ".mht": "an MHTML archive",
+    ".rtf": "an RTF document",
     ".wacz": "a WACZ archive (unzip it and open the .warc.gz inside)", ".epub": "an EPUB book",
     ".csv": "a table", ".tsv": "a table", ".zip": "a zip archive", ".gz": "a gzip file",
     ".png": "an image", ".jpg": "an image", ".jpeg": "an image", ".gif": "an image",
@@ -232,6 +235,8 @@ def _read(path: str, first: int,
         return [doc], []
     if is_warc(path, data):
         return _read_warc(path, data, first, source)
+    if path.lower().endswith(MHTML_SUFFIXES):
+        return _read_mhtml(path, data, first, source)
     try:
         decoded = decode_bytes(data)
     except BinaryContent as exc:
@@ -257,7 +262,7 @@ def _read(path: str, first: int,
     return [doc], problems
 
 
-_KINDS = "seedreader reads .txt, .md, .html, .pdf and .warc(.gz)"
+_KINDS = "seedreader reads .txt, .md, .html, .mhtml, .pdf and .warc(.gz)"
 
 
 def _is_json(text: str) -> bool:
@@ -272,6 +277,35 @@ def _is_json(text: str) -> bool:
 
 def _with_format(doc: Document, fmt: str) -> Document:
     return replace(doc, format=fmt)
+
+
+def _read_mhtml(path: str, data: bytes, first: int,
+                source: SourceInfo | None) -> tuple[list[Document], list[LoadProblem]]:
+    """A page saved as one file: its HTML part, read like an .html file."""
+    try:
+        page = mhtml_page(data)
+    except ContainerError as exc:
+        return [], [LoadProblem(path, str(exc))]
+    decoded = None
+    if page.charset:
+        try:
+            decoded = Decoded(page.body.decode(page.charset), page.charset.lower())
+        except (LookupError, UnicodeDecodeError):
+            decoded = None
+    if decoded is None:
+        try:
+            decoded = decode_bytes(page.body)
+        except BinaryContent as exc:
+            return [], [LoadProblem(path, str(exc))]
+    doc = document_from_text(decoded.text, doc_id=f"d{first}", path=path, fmt="html",
+                             encoding=decoded.encoding, source=source)
+    if not doc.url and page.url:  # no canonical link: the saved page's address
+        fallback = resolve(SourceInfo(url=page.url))
+        doc = replace(doc, url=fallback.url, outlet=doc.outlet or fallback.outlet,
+                      published=doc.published or fallback.published)
+    if not doc.statements:
+        return [], [LoadProblem(path, "no statements left after cleaning (nothing to compare)")]
+    return [_with_format(doc, "mhtml")], []
 
 
 def _read_warc(path: str, data: bytes, first: int,
