@@ -10,7 +10,7 @@ import errno
 import os
 import stat
 from dataclasses import replace
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from .containers import (
     MHTML_SUFFIXES, PDF_MAGIC, ContainerError, is_warc, mhtml_page, pdf_text, warc_pages,
@@ -337,57 +337,86 @@ def _read_warc(path: str, data: bytes, first: int,
     return docs, problems
 
 
-def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadResult:
-    """Load files and folders in the order given; ids ``d1``, ``d2``... follow load order."""
+Progress = Callable[[int, int, str], None]
+"""Called after each file with (files done, files in all, the file's path)."""
+
+
+def load_corpus(paths: Sequence[str | os.PathLike[str]], *,
+                progress: Progress | None = None) -> LoadResult:
+    """Load files and folders in the order given; ids ``d1``, ``d2``... follow load order.
+
+    Folders are walked first, so ``progress`` (if given) knows how many files there are; it is
+    called from the loading thread after each file.
+    """
     documents: list[Document] = []
     problems: list[LoadProblem] = []
     seen: set[str] = set()
     sidecars = _Sidecars(problems)
 
-    def load_file(path: str) -> bool:
-        real = os.path.realpath(path)
-        if real in seen:
-            problems.append(LoadProblem(path, "already loaded; skipped", fatal=False))
-            return False
-        docs, found = _read(path, len(documents) + 1, sidecars.lookup(path))
-        problems.extend(found)
-        if not docs:
-            return False
-        seen.add(real)
-        documents.extend(docs)
-        return True
-
+    # Pass 1: what each given path stands for (a folder's files, one file, or a problem).
+    plan: list[tuple[str, list[str] | None, bool, list[LoadProblem]]] = []
     for given in paths:
         path = os.fspath(given)
+        found: list[LoadProblem] = []
+        files: list[str] | None = None
         if not path:
-            problems.append(LoadProblem("''", "empty path"))
-            continue
-        if os.path.isdir(path):
+            found.append(LoadProblem("''", "empty path"))
+        elif os.path.isdir(path):
             if not os.access(path, os.R_OK | os.X_OK):
-                problems.append(LoadProblem(path, "permission denied"))
-                continue
-            files = _walk(path, problems)
-            loaded = [load_file(f) for f in files]
-            if not any(loaded):
-                what = "no readable articles" if files else "no articles"
-                kinds = ", ".join(ARTICLE_SUFFIXES)
-                problems.append(LoadProblem(path, f"folder has {what} ({kinds})"))
+                found.append(LoadProblem(path, "permission denied"))
+            else:
+                files = _walk(path, found)
         elif os.path.lexists(path) or os.path.exists(path):
             if not os.path.exists(path):
-                problems.append(LoadProblem(path, "broken link: no such file or directory"))
-                continue
-            kind = unsupported_format(path)
-            if kind is not None:
-                problems.append(LoadProblem(path, f"{kind}, not an article; {_KINDS}"))
-                continue
-            load_file(path)
+                found.append(LoadProblem(path, "broken link: no such file or directory"))
+            else:
+                kind = unsupported_format(path)
+                if kind is not None:
+                    found.append(LoadProblem(path, f"{kind}, not an article; {_KINDS}"))
+                else:
+                    files = [path]
         else:
             parent = os.path.dirname(path) or "."
             if os.path.isdir(parent) and not os.access(parent, os.X_OK):
-                problems.append(LoadProblem(path, "permission denied"))
+                found.append(LoadProblem(path, "permission denied"))
             else:
-                problems.append(LoadProblem(path, "no such file or directory"))
+                found.append(LoadProblem(path, "no such file or directory"))
+        plan.append((path, files, os.path.isdir(path), found))
+    total = sum(len(files) for _, files, _, _ in plan if files)
+    done = 0
+
+    def load_file(path: str) -> bool:
+        nonlocal done
+        real = os.path.realpath(path)
+        if real in seen:
+            problems.append(LoadProblem(path, "already loaded; skipped", fatal=False))
+            loaded = False
+        else:
+            docs, found = _read(path, len(documents) + 1, sidecars.lookup(path))
+            problems.extend(found)
+            if docs:
+                seen.add(real)
+                documents.extend(docs)
+            loaded = bool(docs)
+        done += 1
+        if progress is not None:
+            progress(done, total, path)
+        return loaded
+
+    # Pass 2: read, in the order given.
+    for path, files, folder, found in plan:
+        problems.extend(found)
+        if files is None:
+            continue
+        if not folder:
+            load_file(path)
+            continue
+        loaded = [load_file(f) for f in files]
+        if not any(loaded):
+            what = "no readable articles" if files else "no articles"
+            kinds = ", ".join(ARTICLE_SUFFIXES)
+            problems.append(LoadProblem(path, f"folder has {what} ({kinds})"))
     return LoadResult(tuple(documents), tuple(problems))
 
 
-__all__ = ["ARTICLE_SUFFIXES", "MAX_BYTES", "load_corpus"]
+__all__ = ["ARTICLE_SUFFIXES", "MAX_BYTES", "Progress", "load_corpus"]
