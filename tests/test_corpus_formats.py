@@ -67,7 +67,7 @@ def test_warc_gives_one_document_per_captured_article(tmp_path: Path) -> None:
     ("feed.rss", b"<rss><channel><item><title>x</title></item></channel></rss>", "RSS"),
     ("data.json", b'{"title": "x", "body": "The council met."}', "JSON"),
     ("story.docx", b"PK\x03\x04 not really", "Word"),
-    ("page.mhtml", b"MIME-Version: 1.0\r\n", "MHTML"),
+    ("book.epub", b"PK\x03\x04 not really", "EPUB"),
     ("notes", b'{"a": [1, 2, 3]}', "JSON"),
     ("export", b'<?xml version="1.0"?><doc><p>The council met.</p></doc>', "XML"),
 ])
@@ -88,3 +88,64 @@ def test_saved_page_assets_are_not_articles(tmp_path: Path) -> None:
     (assets / "ad-frame.html").write_bytes(ARTICLE.replace(b"River Times", b"Ad Network"))
     docs = load_corpus([tmp_path]).documents
     assert [d.name for d in docs] == ["story.html"]
+
+
+def _mhtml(html: bytes, charset: str = "utf-8") -> bytes:
+    """A page as Chrome saves it: multipart/related, the HTML quoted-printable, then an image."""
+    import quopri
+
+    qp = quopri.encodestring(html)
+    return (
+        b"From: <Saved by Blink>\r\n"
+        b"Snapshot-Content-Location: https://www.rivertimes.example/2025/11/26/flood-wall\r\n"
+        b"Subject: Council approves flood wall\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related; type="text/html"; boundary="----MultipartBoundary--x"'
+        b"\r\n\r\n"
+        b"------MultipartBoundary--x\r\n"
+        b"Content-Type: text/html; charset=" + charset.encode() + b"\r\n"
+        b"Content-ID: <frame-1@mhtml.blink>\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n"
+        b"Content-Location: https://www.rivertimes.example/2025/11/26/flood-wall\r\n\r\n"
+        + qp.replace(b"\n", b"\r\n") + b"\r\n"
+        b"------MultipartBoundary--x\r\n"
+        b"Content-Type: image/png\r\n"
+        b"Content-Transfer-Encoding: base64\r\n"
+        b"Content-Location: https://www.rivertimes.example/logo.png\r\n\r\n"
+        b"iVBORw0KGgo=\r\n"
+        b"------MultipartBoundary--x--\r\n"
+    )
+
+
+def test_mhtml_reads_the_html_part_like_an_html_page(tmp_path: Path) -> None:
+    page = ARTICLE.replace(b"<h1>", b'<nav><a href="/">Home</a></nav><h1 class="x=3">')
+    f = tmp_path / "flood.mhtml"
+    f.write_bytes(_mhtml(page))
+    result = load_corpus([tmp_path])
+    assert not result.problems
+    (doc,) = result.documents
+    assert doc.format == "mhtml"
+    assert doc.outlet == "River Times"
+    assert doc.title == "Council approves flood wall"
+    assert doc.url == "https://www.rivertimes.example/2025/11/26/flood-wall"
+    assert "Home" not in doc.text and "=3D" not in doc.text
+    assert any("seven to two" in s.plain for s in doc.statements)
+    for s in doc.statements:
+        assert doc.text[s.start:s.end] == s.text
+
+
+def test_mhtml_honours_the_part_charset(tmp_path: Path) -> None:
+    greek = "Η βουλή ψήφισε τον νέο προϋπολογισμό με μεγάλη πλειοψηφία την Τρίτη."
+    html = f"<html><body><article><p>{greek}</p><p>{greek}</p></article></body></html>"
+    f = tmp_path / "vouli.mht"
+    f.write_bytes(_mhtml(html.encode("cp1253"), charset="windows-1253"))
+    (doc,) = load_corpus([f]).documents
+    assert doc.statements[0].text == greek
+
+
+def test_mhtml_without_html_is_one_line(tmp_path: Path) -> None:
+    f = tmp_path / "odd.mhtml"
+    f.write_bytes(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nhello\r\n")
+    result = load_corpus([f])
+    assert not result.documents
+    assert [p.message for p in result.problems] == ["MHTML without an HTML part; nothing to read"]

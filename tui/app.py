@@ -13,13 +13,15 @@ from textual.notifications import SeverityLevel
 
 from tui.claims.model import ClaimIndex
 from tui.commands import ReaderCommands
-from tui.corpus.model import Document, LoadProblem
+from tui.corpus.model import Document, LoadProblem, LoadResult
 from tui.notes import NoteStore
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.screens.reader import IndexBuilder, ReaderScreen
 from tui.safe_text import safe_line
 from tui.state import StateStore
 from tui.widgets.text import display_text
+
+EXIT_NOTHING_LOADED = 2
 
 SAVE_DELAY = 1.0
 """Seconds of quiet before the position is written, so holding j does not hammer the disk."""
@@ -37,6 +39,8 @@ class SeedReaderApp(App[int]):
 
     ``keymap`` maps binding ids (``reader.next``, ``reader.filter``... see ``?``) to keys.
     ``index_builder`` replaces ``tui.claims.build_index`` (tests, other engines).
+    With ``paths`` instead of ``documents`` the app reads the files itself, behind a progress
+    bar; when none loads it exits with ``EXIT_NOTHING_LOADED`` and ``load_result`` says why.
     """
 
     TITLE = "seedreader"
@@ -56,10 +60,13 @@ class SeedReaderApp(App[int]):
         keymap: Mapping[str, str] | None = None,
         index_builder: IndexBuilder | None = None,
         ratings: RatingScale = DEFAULT_RATINGS,
+        paths: Sequence[str] | None = None,
     ) -> None:
         super().__init__()
-        if not documents:
+        if not documents and paths is None:
             raise ValueError("SeedReaderApp needs at least one document")
+        self.paths = tuple(paths) if paths is not None else None
+        self.load_result: LoadResult | None = None
         self.documents = tuple(documents)
         self.problems = tuple(problems)
         self.corpus_key = corpus_key
@@ -80,6 +87,28 @@ class SeedReaderApp(App[int]):
         return self.get_screen("reader")  # type: ignore[return-value]
 
     def on_mount(self) -> None:
+        if self.paths is not None:
+            from tui.screens.loading import LoadingScreen
+
+            self.push_screen(LoadingScreen(self.paths, self.corpus_loaded))
+            return
+        self._open_reader()
+
+    def corpus_loaded(self, result: LoadResult) -> None:
+        """The files are read: open the reader on them, or leave when none could be."""
+        self.load_result = result
+        if not result.documents:
+            self.exit(EXIT_NOTHING_LOADED, return_code=EXIT_NOTHING_LOADED)
+            return
+        from tui.cli import corpus_key
+
+        self.documents = result.documents
+        self.problems = result.problems
+        self.corpus_key = corpus_key(result)
+        self.pop_screen()
+        self._open_reader()
+
+    def _open_reader(self) -> None:
         state = None
         try:
             state = self.store.load(self.corpus_key)

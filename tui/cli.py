@@ -173,18 +173,70 @@ def _drop_stdout() -> None:
         pass
 
 
-def load(paths: Sequence[str]) -> LoadResult | None:
-    """Load the corpus, reporting every problem on stderr; ``None`` when nothing loaded."""
-    from tui.corpus import load_corpus
+def _targets(paths: Sequence[str]) -> list[str]:
+    return list(paths) or [str(sample_corpus_dir())]
 
-    targets: list[str] = list(paths) or [str(sample_corpus_dir())]
-    result = load_corpus(targets)
+
+def _report_load(result: LoadResult, paths: Sequence[str]) -> bool:
+    """Every problem on stderr; ``False`` (and one more line) when nothing loaded."""
     for problem in result.problems:
         _err(f"{problem} (skipped)" if problem.fatal else f"warning: {problem}")
     if not result.documents:
-        _err("no articles loaded" + (f" from {', '.join(targets)}" if paths else ""))
-        return None
-    return result
+        _err("no articles loaded" + (f" from {', '.join(_targets(paths))}" if paths else ""))
+        return False
+    return True
+
+
+def load(paths: Sequence[str], progress: Progress | None = None) -> LoadResult | None:
+    """Load the corpus, reporting every problem on stderr; ``None`` when nothing loaded."""
+    from tui.corpus import load_corpus
+
+    result = load_corpus(_targets(paths), progress=progress)
+    if progress is not None:
+        progress.clear()
+    return result if _report_load(result, paths) else None
+
+
+class Progress:
+    """"reading 120 of 317 files" on one stderr line, rewritten in place at most 10 times a
+    second; only when stderr is a terminal (``enabled``), so logs and pipes get nothing."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        try:
+            self.enabled = self.stream.isatty() and os.environ.get("TERM") != "dumb"
+        except (AttributeError, ValueError):
+            self.enabled = False
+        self._last = 0.0
+        self._shown = False
+
+    def __call__(self, done: int, total: int, path: str = "") -> None:
+        from time import monotonic
+
+        now = monotonic()
+        if done != total and now - self._last < 0.1:
+            return
+        self._last = now
+        self.say(f"reading {done:,} of {total:,} files")
+
+    def say(self, text: str) -> None:
+        if not self.enabled:
+            return
+        try:
+            self.stream.write(f"\r\x1b[Kseedreader: {text}")
+            self.stream.flush()
+            self._shown = True
+        except (OSError, ValueError):
+            self.enabled = False
+
+    def clear(self) -> None:
+        if self._shown:
+            try:
+                self.stream.write("\r\x1b[K")
+                self.stream.flush()
+            except (OSError, ValueError):
+                pass
+            self._shown = False
 
 
 def corpus_key(result: LoadResult) -> str:
@@ -212,10 +264,17 @@ def run_report(argv: Sequence[str]) -> int:
     except (ConfigError, TypeError, ValueError) as exc:
         _err(str(exc))
         return EXIT_NOTHING_LOADED
-    result = load(args.paths)
+    progress = Progress()
+    result = load(args.paths, progress if progress.enabled else None)
     if result is None:
         return EXIT_NOTHING_LOADED
-    index = build_index(result.documents, config)
+    total = sum(len(d.statements) for d in result.documents)
+    progress.say(f"building the claim index ({len(result.documents):,} articles, "
+                 f"{total:,} statements)…")
+    try:
+        index = build_index(result.documents, config)
+    finally:
+        progress.clear()
     if index.notice:
         _err(index.notice)
     if args.format == "json":
@@ -274,20 +333,21 @@ def run_reader(argv: Sequence[str]) -> int:
     except ConfigError as exc:
         _err(str(exc))
         return EXIT_NOTHING_LOADED
-    result = load(args.paths)
-    if result is None:
-        return EXIT_NOTHING_LOADED
     from tui.app import SeedReaderApp
 
+    # The app reads the files itself, behind a progress bar; what went wrong is said on
+    # stderr once the screen is back, as before the reader started.
     app = SeedReaderApp(
-        result.documents,
-        result.problems,
-        corpus_key=corpus_key(result),
+        (),
+        corpus_key="",
         data_dir=Path(args.data_dir).expanduser() if args.data_dir else None,
         keymap=keymap,
         ratings=ratings,
+        paths=_targets(args.paths),
     )
     code = app.run()
+    if app.load_result is not None:
+        _report_load(app.load_result, args.paths)
     return code if isinstance(code, int) else (app.return_code or EXIT_OK)
 
 

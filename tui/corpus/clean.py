@@ -8,6 +8,7 @@ statement becomes a :class:`Span` so the reader can still show it, dimmed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .model import Span, SpanKind
@@ -127,8 +128,13 @@ def shorten(text: str, limit: int = MAX_TITLE) -> str:
     return text[:cut].rstrip(" ,;:—–-") + "…"
 
 
-def classify(text: str, units: list[Unit], *, title_hint: str | None = None) -> Cleaned:
-    """Split units into statements and dimmed spans; find the title."""
+def classify(text: str, units: list[Unit], *, title_hint: str | None = None,
+             plain: Callable[[str], str] | None = None) -> Cleaned:
+    """Split units into statements and dimmed spans; find the title.
+
+    ``plain`` strips markup (Markdown) before a unit's words are judged, so ``*By Jane Roe* |
+    [Share](...)`` reads as the byline it is.
+    """
     out = Cleaned(title=title_hint or "")
     title_found = bool(title_hint) and any(u.hint == "title" for u in units)
     header = False
@@ -140,6 +146,8 @@ def classify(text: str, units: list[Unit], *, title_hint: str | None = None) -> 
 
     for u in units:
         line = text[u.start : u.end]
+        if plain is not None:
+            line = plain(line)
         if header_left <= 0:
             header = False
         header_left -= 1

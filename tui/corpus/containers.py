@@ -1,4 +1,5 @@
-"""Articles inside other formats: PDF text (pypdf) and the HTML pages of web archives (warcio).
+"""Articles inside other formats: PDF text (pypdf), the HTML pages of web archives (warcio) and
+the HTML part of an MHTML page ("Save page as, single file": e-mail style MIME, stdlib).
 
 Pure functions from bytes; the loader decides what becomes a document. Both libraries are
 imported on first use, so loading plain text never pays for them.
@@ -81,5 +82,43 @@ def warc_pages(data: bytes) -> list[CapturedPage]:
     return pages
 
 
-__all__ = ["CapturedPage", "ContainerError", "PDF_MAGIC", "WARC_SUFFIXES", "is_warc",
-           "pdf_text", "warc_pages"]
+MHTML_SUFFIXES = (".mhtml", ".mht")
+
+
+@dataclass(frozen=True, slots=True)
+class MhtmlPage:
+    url: str
+    """The saved page's address (``Snapshot-Content-Location`` or the part's location)."""
+    body: bytes
+    """The HTML part with its transfer encoding (quoted-printable, base64) undone."""
+    charset: str | None
+    """The part's declared charset, if any."""
+
+
+def mhtml_page(data: bytes) -> MhtmlPage:
+    """The main HTML part of an MHTML file (the first ``text/html`` part, which browsers write
+    first; its images and frames follow); raises :class:`ContainerError` when there is none."""
+    import email
+    import email.policy
+
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+    except (ValueError, TypeError, IndexError) as exc:  # pragma: no cover - the parser is lax
+        raise ContainerError(f"unreadable MHTML ({type(exc).__name__})") from exc
+    url = str(message.get("Snapshot-Content-Location", "") or "")
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        try:
+            body = part.get_payload(decode=True)
+        except (ValueError, TypeError):
+            continue
+        if not isinstance(body, bytes) or not body.strip():
+            continue
+        location = str(part.get("Content-Location", "") or "")
+        return MhtmlPage(url or location, body, part.get_content_charset())
+    raise ContainerError("MHTML without an HTML part; nothing to read")
+
+
+__all__ = ["CapturedPage", "ContainerError", "MHTML_SUFFIXES", "MhtmlPage", "PDF_MAGIC",
+           "WARC_SUFFIXES", "is_warc", "mhtml_page", "pdf_text", "warc_pages"]

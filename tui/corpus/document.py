@@ -49,7 +49,8 @@ def document_from_text(
         text = normalise(text)
         units = text_units(text)
 
-    cleaned = classify(text, units, title_hint=title_hint)
+    cleaned = classify(text, units, title_hint=title_hint,
+                       plain=plain if fmt == "md" else None)
     statements: list[Statement] = []
     for unit in cleaned.statement_units:
         for start, end in statement_ranges(text, unit.start, unit.end):

@@ -10,17 +10,20 @@ import errno
 import os
 import stat
 from dataclasses import replace
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
-from .containers import PDF_MAGIC, ContainerError, is_warc, pdf_text, warc_pages
-from .decode import BinaryContent, decode_bytes
+from .containers import (
+    MHTML_SUFFIXES, PDF_MAGIC, ContainerError, is_warc, mhtml_page, pdf_text, warc_pages,
+)
+from .decode import BinaryContent, Decoded, decode_bytes
 from .document import document_from_text
 from .model import Document, LoadProblem, LoadResult
 from .source import SourceInfo, from_meta_json, from_sources_toml, resolve
 
 SIDECAR_BYTES = 1024 * 1024
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".warc", ".warc.gz")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".mhtml", ".mht", ".pdf",
+                    ".warc", ".warc.gz")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 500 * 1024 * 1024
 """Web archives hold many pages (and their images); each page is still held to MAX_BYTES."""
@@ -29,7 +32,7 @@ MAX_ARCHIVE_BYTES = 500 * 1024 * 1024
 UNSUPPORTED = {
     ".json": "JSON data", ".xml": "XML data", ".rss": "an RSS feed", ".atom": "an Atom feed",
     ".docx": "a Word document", ".doc": "a Word document", ".odt": "an OpenDocument text",
-    ".rtf": "an RTF document", ".mhtml": "an MHTML archive", ".mht": "an MHTML archive",
+    ".rtf": "an RTF document",
     ".wacz": "a WACZ archive (unzip it and open the .warc.gz inside)", ".epub": "an EPUB book",
     ".csv": "a table", ".tsv": "a table", ".zip": "a zip archive", ".gz": "a gzip file",
     ".png": "an image", ".jpg": "an image", ".jpeg": "an image", ".gif": "an image",
@@ -232,6 +235,8 @@ def _read(path: str, first: int,
         return [doc], []
     if is_warc(path, data):
         return _read_warc(path, data, first, source)
+    if path.lower().endswith(MHTML_SUFFIXES):
+        return _read_mhtml(path, data, first, source)
     try:
         decoded = decode_bytes(data)
     except BinaryContent as exc:
@@ -257,7 +262,7 @@ def _read(path: str, first: int,
     return [doc], problems
 
 
-_KINDS = "seedreader reads .txt, .md, .html, .pdf and .warc(.gz)"
+_KINDS = "seedreader reads .txt, .md, .html, .mhtml, .pdf and .warc(.gz)"
 
 
 def _is_json(text: str) -> bool:
@@ -272,6 +277,35 @@ def _is_json(text: str) -> bool:
 
 def _with_format(doc: Document, fmt: str) -> Document:
     return replace(doc, format=fmt)
+
+
+def _read_mhtml(path: str, data: bytes, first: int,
+                source: SourceInfo | None) -> tuple[list[Document], list[LoadProblem]]:
+    """A page saved as one file: its HTML part, read like an .html file."""
+    try:
+        page = mhtml_page(data)
+    except ContainerError as exc:
+        return [], [LoadProblem(path, str(exc))]
+    decoded = None
+    if page.charset:
+        try:
+            decoded = Decoded(page.body.decode(page.charset), page.charset.lower())
+        except (LookupError, UnicodeDecodeError):
+            decoded = None
+    if decoded is None:
+        try:
+            decoded = decode_bytes(page.body)
+        except BinaryContent as exc:
+            return [], [LoadProblem(path, str(exc))]
+    doc = document_from_text(decoded.text, doc_id=f"d{first}", path=path, fmt="html",
+                             encoding=decoded.encoding, source=source)
+    if not doc.url and page.url:  # no canonical link: the saved page's address
+        fallback = resolve(SourceInfo(url=page.url))
+        doc = replace(doc, url=fallback.url, outlet=doc.outlet or fallback.outlet,
+                      published=doc.published or fallback.published)
+    if not doc.statements:
+        return [], [LoadProblem(path, "no statements left after cleaning (nothing to compare)")]
+    return [_with_format(doc, "mhtml")], []
 
 
 def _read_warc(path: str, data: bytes, first: int,
@@ -303,57 +337,86 @@ def _read_warc(path: str, data: bytes, first: int,
     return docs, problems
 
 
-def load_corpus(paths: Sequence[str | os.PathLike[str]]) -> LoadResult:
-    """Load files and folders in the order given; ids ``d1``, ``d2``... follow load order."""
+Progress = Callable[[int, int, str], None]
+"""Called after each file with (files done, files in all, the file's path)."""
+
+
+def load_corpus(paths: Sequence[str | os.PathLike[str]], *,
+                progress: Progress | None = None) -> LoadResult:
+    """Load files and folders in the order given; ids ``d1``, ``d2``... follow load order.
+
+    Folders are walked first, so ``progress`` (if given) knows how many files there are; it is
+    called from the loading thread after each file.
+    """
     documents: list[Document] = []
     problems: list[LoadProblem] = []
     seen: set[str] = set()
     sidecars = _Sidecars(problems)
 
-    def load_file(path: str) -> bool:
-        real = os.path.realpath(path)
-        if real in seen:
-            problems.append(LoadProblem(path, "already loaded; skipped", fatal=False))
-            return False
-        docs, found = _read(path, len(documents) + 1, sidecars.lookup(path))
-        problems.extend(found)
-        if not docs:
-            return False
-        seen.add(real)
-        documents.extend(docs)
-        return True
-
+    # Pass 1: what each given path stands for (a folder's files, one file, or a problem).
+    plan: list[tuple[str, list[str] | None, bool, list[LoadProblem]]] = []
     for given in paths:
         path = os.fspath(given)
+        found: list[LoadProblem] = []
+        files: list[str] | None = None
         if not path:
-            problems.append(LoadProblem("''", "empty path"))
-            continue
-        if os.path.isdir(path):
+            found.append(LoadProblem("''", "empty path"))
+        elif os.path.isdir(path):
             if not os.access(path, os.R_OK | os.X_OK):
-                problems.append(LoadProblem(path, "permission denied"))
-                continue
-            files = _walk(path, problems)
-            loaded = [load_file(f) for f in files]
-            if not any(loaded):
-                what = "no readable articles" if files else "no articles"
-                kinds = ", ".join(ARTICLE_SUFFIXES)
-                problems.append(LoadProblem(path, f"folder has {what} ({kinds})"))
+                found.append(LoadProblem(path, "permission denied"))
+            else:
+                files = _walk(path, found)
         elif os.path.lexists(path) or os.path.exists(path):
             if not os.path.exists(path):
-                problems.append(LoadProblem(path, "broken link: no such file or directory"))
-                continue
-            kind = unsupported_format(path)
-            if kind is not None:
-                problems.append(LoadProblem(path, f"{kind}, not an article; {_KINDS}"))
-                continue
-            load_file(path)
+                found.append(LoadProblem(path, "broken link: no such file or directory"))
+            else:
+                kind = unsupported_format(path)
+                if kind is not None:
+                    found.append(LoadProblem(path, f"{kind}, not an article; {_KINDS}"))
+                else:
+                    files = [path]
         else:
             parent = os.path.dirname(path) or "."
             if os.path.isdir(parent) and not os.access(parent, os.X_OK):
-                problems.append(LoadProblem(path, "permission denied"))
+                found.append(LoadProblem(path, "permission denied"))
             else:
-                problems.append(LoadProblem(path, "no such file or directory"))
+                found.append(LoadProblem(path, "no such file or directory"))
+        plan.append((path, files, os.path.isdir(path), found))
+    total = sum(len(files) for _, files, _, _ in plan if files)
+    done = 0
+
+    def load_file(path: str) -> bool:
+        nonlocal done
+        real = os.path.realpath(path)
+        if real in seen:
+            problems.append(LoadProblem(path, "already loaded; skipped", fatal=False))
+            loaded = False
+        else:
+            docs, found = _read(path, len(documents) + 1, sidecars.lookup(path))
+            problems.extend(found)
+            if docs:
+                seen.add(real)
+                documents.extend(docs)
+            loaded = bool(docs)
+        done += 1
+        if progress is not None:
+            progress(done, total, path)
+        return loaded
+
+    # Pass 2: read, in the order given.
+    for path, files, folder, found in plan:
+        problems.extend(found)
+        if files is None:
+            continue
+        if not folder:
+            load_file(path)
+            continue
+        loaded = [load_file(f) for f in files]
+        if not any(loaded):
+            what = "no readable articles" if files else "no articles"
+            kinds = ", ".join(ARTICLE_SUFFIXES)
+            problems.append(LoadProblem(path, f"folder has {what} ({kinds})"))
     return LoadResult(tuple(documents), tuple(problems))
 
 
-__all__ = ["ARTICLE_SUFFIXES", "MAX_BYTES", "load_corpus"]
+__all__ = ["ARTICLE_SUFFIXES", "MAX_BYTES", "Progress", "load_corpus"]

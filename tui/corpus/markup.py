@@ -1,32 +1,29 @@
 """Markdown and HTML articles into paragraph units.
 
-Markdown keeps the file text as the document text (offsets point into the raw file) and strips
-syntax only from ``Statement.plain``. HTML is reduced to its visible main text first, because its
+Markdown keeps the file text as the document text (offsets point into the raw file); markdown-it-py
+finds its blocks and strips inline syntax from ``Statement.plain``. HTML is reduced to its visible main text first, because its
 raw source is not something a reader wants to see; offsets then point into that text.
 """
 
 from __future__ import annotations
 
-import html
+import logging
 import re
 from dataclasses import dataclass
+from functools import cache
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 from .paragraphs import Unit
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 # ---------------------------------------------------------------- Markdown
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^\s{0,3}(#{1,6})[ \t]*$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
-_ITEM = re.compile(r"(\s*)(?:[-*+•]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?=\S)")
-_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_HTML_ONLY = re.compile(r"^\s*(?:<!--.*?-->|</?[A-Za-z][^>]*>)\s*$")
-_IMAGE_ONLY = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S")
 _FRONT_TITLE = re.compile(r"(?m)^title:[ \t]*(.+?)[ \t]*$")
+_TASK = re.compile(r"\[[ xX]\][ \t]+(?=\S)")
 
 
 def _front_matter_end(text: str) -> int:
@@ -45,8 +42,50 @@ def _unquote(value: str) -> str:
     return value.strip()
 
 
+@cache
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.disable("text_join")  # keep escaped characters apart from text, see markdown_plain
+    return md
+
+
+def _content_range(text: str, starts: list[int], first: int, content: str) -> tuple[int, int]:
+    """Where an inline token's ``content`` (its lines, container markers removed) lies in the
+    raw text, from the token's first source line."""
+    lines = content.split("\n")
+
+    def line(n: int) -> tuple[int, int]:
+        s = starts[n]
+        e = starts[n + 1] - 1 if n + 1 < len(starts) else len(text)
+        return s, e
+
+    s0, e0 = line(first)
+    at = text.find(lines[0], s0, e0) if lines[0] else -1
+    start = at if at >= 0 else s0
+    last = min(first + len(lines) - 1, len(starts) - 1)
+    sl, el = line(last)
+    at = text.rfind(lines[-1], sl, el) if lines[-1] else -1
+    end = at + len(lines[-1]) if at >= 0 else el
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _only_images(token: Token) -> bool:
+    return all(c.type in ("image", "softbreak", "hardbreak")
+               or (c.type == "text" and not c.content.strip()) for c in token.children or ())
+
+
 def markdown_units(text: str) -> tuple[list[Unit], str | None]:
-    """Paragraph units of a Markdown article and the title (front matter or first ``#``)."""
+    """Paragraph units of a Markdown article and the title (front matter or first ``#``).
+
+    Blocks come from markdown-it-py; each unit spans the block's inline source in ``text``
+    (list and quote markers outside it), so offsets point into the raw file.
+    """
     units: list[Unit] = []
     title: str | None = None
     fm_end = _front_matter_end(text)
@@ -54,132 +93,79 @@ def markdown_units(text: str) -> tuple[list[Unit], str | None]:
         m = _FRONT_TITLE.search(text, 0, fm_end)
         if m:
             title = _unquote(m.group(1)) or None
-
-    lines: list[tuple[int, int]] = []
-    pos = fm_end
-    while pos <= len(text):
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = len(text)
-        lines.append((pos, nl))
-        pos = nl + 1
-    fence: str | None = None
-    current: Unit | None = None  # the paragraph or list item being extended
     title_taken = title is not None
+    # Front matter blanked line for line, so markdown-it's line numbers stay the file's.
+    source = re.sub(r"[^\n]", " ", text[:fm_end]) + text[fm_end:]
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
-    def strip_range(s: int, e: int) -> tuple[int, int]:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        return s, e
-
-    i = 0
-    while i < len(lines):
-        s, e = lines[i]
-        line = text[s:e]
-        i += 1
-        if fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
+    heading: str | None = None
+    list_depth = table_depth = 0
+    for token in _markdown().parse(source):
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif kind == "table_open":
+            table_depth += 1
+        elif kind == "table_close":
+            table_depth -= 1
+        elif kind == "heading_open":
+            heading = token.tag
+        elif kind == "heading_close":
+            heading = None
+        if kind != "inline" or table_depth or token.map is None or _only_images(token):
             continue
-        f = _FENCE.match(line)
-        if f:
-            fence = f.group(1)[0] * 3
-            current = None
+        start, end = _content_range(text, starts, token.map[0], token.content)
+        if list_depth:
+            task = _TASK.match(text, start, end)
+            if task:
+                start = task.end()
+        if start >= end:
             continue
-        if not line.strip():
-            current = None
-            continue
-        if _HTML_ONLY.match(line) or _IMAGE_ONLY.match(line) or _REF_DEF.match(line):
-            current = None
-            continue
-        if _TABLE_RULE.match(line) or line.lstrip().startswith("|"):
-            current = None
-            continue
-        if current is None and line.startswith(("    ", "\t")) and not _ITEM.match(line):
-            continue  # indented code block
-        h = _ATX.match(line)
-        if h:
-            current = None
-            content = h.group(2) or ""
-            if not content:
-                continue
-            cs = s + h.start(2)
-            ce = cs + len(content)
+        if heading is not None:
             hint = "heading"
-            if not title_taken and h.group(1) == "#":
+            content = text[start:end]
+            if not title_taken and heading == "h1":
                 title, hint, title_taken = content, "title", True
-            elif title is not None and content.strip() == title and not units:
+            elif title is not None and markdown_plain(content) == title and not units:
                 hint = "title"
-            units.append(Unit(cs, ce, hint=hint))
-            continue
-        if _RULE.match(line):
-            current = None
-            continue
-        if i < len(lines) and current is None and not _ITEM.match(line):
-            ns, ne = lines[i]
-            if _SETEXT.match(text[ns:ne]) and text[ns:ne].strip():
-                cs, ce = strip_range(s, e)
-                hint = "heading"
-                if not title_taken and text[ns:ne].strip().startswith("="):
-                    title, hint, title_taken = text[cs:ce], "title", True
-                units.append(Unit(cs, ce, hint=hint))
-                i += 1
-                continue
-        q = _QUOTE.match(line)
-        body_start = s + (q.end() if q else 0)
-        item = _ITEM.match(text, body_start, e)
-        if item:
-            cs, ce = strip_range(item.end(), e)
-            current = Unit(cs, ce, bullet=True)
-            units.append(current)
-            continue
-        cs, ce = strip_range(body_start, e)
-        if cs >= ce:
-            current = None
-            continue
-        if current is not None:
-            current.end = ce  # soft line break: the paragraph (or item) continues
-            continue
-        current = Unit(cs, ce)
-        units.append(current)
+            units.append(Unit(start, end, hint=hint))
+        else:
+            units.append(Unit(start, end, bullet=list_depth > 0))
 
     for n, u in enumerate(units):
         u.paragraph = n
     return units, (markdown_plain(title) if title else None)
 
 
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
-_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_MD_CODE = re.compile(r"(`+)(.+?)\1")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
-_MD_EM_UNDER = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
-_MD_STRIKE = re.compile(r"~~(.+?)~~")
-_MD_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _MD_LINE_MARK = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
+# Emphasis markers left over when a sentence ends inside **bold** or _italic_ text.
+_STRAY_MARKS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|~~")
 _SPACES = re.compile(r"\s+")
+# A statement is parsed without the file's reference definitions: [text][ref] stays text.
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+
+
+def _inline_text(tokens: list[Token], out: list[str]) -> None:
+    for t in tokens:
+        if t.type == "text":
+            out.append(_STRAY_MARKS.sub("", _REF_LINK.sub(r"\1", t.content)))
+        elif t.type in ("text_special", "code_inline"):
+            out.append(t.content)
+        elif t.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif t.type == "image":
+            _inline_text(t.children or [], out)
 
 
 def markdown_plain(text: str) -> str:
     """Markdown inline syntax removed and whitespace collapsed: what the words say."""
-    text = _MD_LINE_MARK.sub("", text)
-    text = _MD_IMAGE.sub(r"\1", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_AUTOLINK.sub(r"\1", text)
-    text = _MD_CODE.sub(r"\2", text)
-    text = _MD_STRONG.sub(r"\2", text)
-    text = _MD_EM_STAR.sub(r"\1", text)
-    text = _MD_EM_UNDER.sub(r"\1", text)
-    text = _MD_STRIKE.sub(r"\1", text)
-    text = _MD_TAG.sub("", text)
-    text = _MD_ESCAPE.sub(r"\1", text)
-    if "&" in text:
-        text = html.unescape(text)
-    return _SPACES.sub(" ", text).strip()
+    tokens = _markdown().parseInline(_MD_LINE_MARK.sub("", text))
+    out: list[str] = []
+    for token in tokens:
+        _inline_text(token.children or [], out)
+    return _SPACES.sub(" ", "".join(out)).strip()
 
 
 # ---------------------------------------------------------------- HTML
@@ -276,8 +262,7 @@ class _Extractor(HTMLParser):
             self.pieces.append(data)
 
 
-def html_units(source: str) -> tuple[str, list[Unit], str | None]:
-    """Visible main text of an HTML page, its paragraph units and its title."""
+def _blocks_of(source: str) -> tuple[_Extractor, list[_Block]]:
     parser = _Extractor()
     try:
         parser.feed(source)
@@ -285,11 +270,60 @@ def html_units(source: str) -> tuple[str, list[Unit], str | None]:
     except (AssertionError, ValueError):
         pass  # malformed markup: keep what was read
     parser.flush()
-    blocks = parser.blocks
-    if any(b.in_main for b in blocks):
-        blocks = [b for b in blocks if b.in_main]
+    return parser, parser.blocks
 
-    first_h1 = next((b.text for b in blocks if b.tag == "h1"), None)
+
+def _inside_article(blocks: list[_Block]) -> list[_Block]:
+    """Only the blocks inside ``<article>``/``<main>`` when those hold most of the text.
+
+    A page's story is usually its one ``<article>``; but a teaser ``<article>`` in a sidebar
+    or inside the story must not replace the whole story, hence "most of the text".
+    """
+    inside = sum(len(b.text) for b in blocks if b.in_main)
+    if inside and inside * 5 >= sum(len(b.text) for b in blocks) * 3:
+        return [b for b in blocks if b.in_main]
+    return blocks
+
+
+_QUIET = logging.NullHandler()
+
+
+def _main_html(source: str) -> str | None:
+    """The page's main content as an HTML fragment (readability-lxml), ``None`` when the
+    package is missing or cannot read the page."""
+    try:
+        from readability import Document as Readable  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    # It logs a traceback before re-raising; unhandled, that would print over the reader.
+    logging.getLogger("readability").addHandler(_QUIET)
+    try:
+        fragment = Readable(source).summary(html_partial=True)
+    except Exception:  # lxml and readability raise many kinds on odd pages
+        return None
+    return fragment if isinstance(fragment, str) else None
+
+
+def html_units(source: str, *, extract: bool = True) -> tuple[str, list[Unit], str | None]:
+    """Visible main text of an HTML page, its paragraph units and its title.
+
+    The main content is found by readability-lxml when it is installed (``extract``), else by
+    the page's ``<article>``/``<main>`` elements; either way the text is laid out here from
+    blocks, so unit offsets point into the returned text.
+    """
+    parser, page_blocks = _blocks_of(source)
+    first_h1 = next((b.text for b in page_blocks if b.tag == "h1"), None)
+    blocks: list[_Block] = []
+    fragment = _main_html(source) if extract else None
+    if fragment is not None:
+        blocks = _blocks_of(fragment)[1]
+        headline = first_h1 and (not parser.title or first_h1 in parser.title)
+        if blocks and first_h1 and headline and not any(b.text == first_h1 for b in blocks[:3]):
+            blocks.insert(0, _Block(first_h1, "heading", "h1", True))  # the headline on top
+    if not blocks:
+        blocks = page_blocks
+    blocks = _inside_article(blocks)
+
     title = parser.title or first_h1 or None
     if title and first_h1 and title != first_h1 and title.startswith(first_h1):
         title = first_h1  # "Headline | Outlet" in <title>: the h1 is the headline itself
