@@ -147,3 +147,12 @@ def test_link_evidence_is_words_of_the_two_statements() -> None:
         text = (index.statements[link.a].plain + " " + index.statements[link.b].plain).lower()
         for word in link.shared:
             assert word.lower() in text, (word, link)
+
+
+def test_build_index_reports_its_stages_in_order() -> None:
+    seen: list[tuple[str, float]] = []
+    build_index(load_corpus([str(sample_corpus_dir())]).documents,
+                progress=lambda stage, fraction: seen.append((stage, fraction)))
+    fractions = [f for _, f in seen]
+    assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
+    assert [stage for stage, _ in seen][-1] == "done" and len(seen) >= 4

@@ -154,18 +154,23 @@ def _semantic_pairs(prep: Prepared, link_config: LinkConfig, config: IndexConfig
 
 def build_index(documents: Sequence[Document], config: IndexConfig | None = None, *,
                 semantic: bool = True, embedder: Embedder | None = None,
-                copies: bool = True) -> ClaimIndex:
+                copies: bool = True,
+                progress: Callable[[str, float], None] | None = None) -> ClaimIndex:
     """Link statements across documents, group them into claims and classify each one.
 
     With ``semantic`` (and the shipped model loadable) links come from sentence vectors and
     shared terms combined; otherwise from shared terms alone, and ``ClaimIndex.notice`` says so.
     With ``copies``, documents copied from one another count as one source (``mark_copies``);
     benchmarks whose "outlets" are edits of one text by construction turn it off.
+    ``progress(stage, fraction)`` is called as the stages start (from the calling thread).
     """
+    tell = progress or (lambda stage, fraction: None)
+    tell("reading statements", 0.0)
     config = config or IndexConfig()
     prep = prepare(documents)
     statements, facts, items, contexts = prep.statements, prep.facts, prep.items, prep.contexts
     link_config = _link_config(config)
+    tell("matching statements", 0.25)
     scored: list[ScoredPair] | None = None
     notice = ""
     if semantic and len({s.doc_id for s in statements}) > 1:
@@ -174,6 +179,7 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
             notice = f"sentence model not loaded ({why}): linking by shared words only"
     if scored is None:
         scored = link_items(items, link_config)
+    tell("forming claims", 0.8)
     roots = group(items, scored, config.max_links_per_statement)
     pairs = [p for p in scored if roots[p.a] == roots[p.b]]
     cross = tuple(
@@ -230,7 +236,10 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
         notice=notice,
         cross_links=cross,
     )
-    return mark_copies(index) if copies else index
+    tell("looking for copies", 0.9)
+    index = mark_copies(index) if copies else index
+    tell("done", 1.0)
+    return index
 
 
 def _verdicts(statements: Sequence[Statement], claims: Sequence[Claim],
