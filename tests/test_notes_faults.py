@@ -261,3 +261,25 @@ def test_a_newer_schema_can_be_moved_aside(tmp_path: Path, doc) -> None:  # type
     assert moved.name == f"{FILENAME}.newer-2025-11-26"
     assert store.available and store.all_notes() == []
     assert len(NoteStore(moved).all_notes()) == 2
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+def test_seedreader_notes_moves_a_damaged_store_aside(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.cli import main
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / FILENAME).write_bytes(b"not a database" * 100)
+    assert main(["notes", "--data-dir", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert "not a SQLite database" in err and "--move-aside" in err
+    assert main(["notes", "--data-dir", str(data), "--move-aside"]) == 0
+    out = capsys.readouterr().out
+    [moved] = [p for p in data.iterdir() if p.name.startswith(f"{FILENAME}.corrupt-")]
+    assert str(moved) in out and moved.read_bytes() == b"not a database" * 100
+    assert main(["notes", "--data-dir", str(data)]) == 0
+    assert capsys.readouterr().out.strip() == f"{data / FILENAME}: 0 notes"
+    assert main(["notes", "--data-dir", str(data), "--move-aside"]) == 2, "a healthy store stays"
+    assert "nothing was moved" in capsys.readouterr().err
