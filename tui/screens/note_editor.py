@@ -166,6 +166,8 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         self.initial = initial
         self.editing = editing
         self._saved = False
+        self._early: list[events.Key] | None = []
+        """Keys typed before the text area could take them (``None`` once it can)."""
         self.recovery: Path | None = None
         """The recovery file holding the text after a failed save (removed once it saves)."""
         self.ratings = ratings
@@ -198,6 +200,26 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+        early, self._early = self._early or [], None
+        for key in early:
+            area.post_message(key)
+
+    def type_ahead(self, event: events.Key) -> None:
+        """A key typed right after ``a`` or ``e``, before this editor had focus: it belongs in
+        the note, in the order typed (the reader hands such keys over; see ``on_key``)."""
+        copy = events.Key(event.key, event.character)
+        if self._early is not None:
+            self._early.append(copy)
+        else:
+            self.query_one(NoteTextArea).post_message(copy)
+
+    def on_key(self, event: events.Key) -> None:
+        # The text area takes every character typed into it; one that reaches the screen was
+        # sent here before the text area had focus.
+        if event.is_printable or event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.type_ahead(event)
 
     @property
     def text(self) -> str:

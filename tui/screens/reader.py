@@ -425,6 +425,23 @@ class ReaderScreen(Screen[None]):
         event.stop()
         self._follow(event.view)
 
+    async def on_key(self, event: events.Key) -> None:
+        """``a`` and ``e`` open the editor in typing order, and keys typed right after them go
+        into it: a binding would run only after those keys had reached the reader."""
+        active = self.app.screen
+        if active is not self:
+            type_ahead = getattr(active, "type_ahead", None)
+            if callable(type_ahead):
+                event.stop()
+                event.prevent_default()
+                type_ahead(event)
+            return
+        bound = self.active_bindings.get(event.key)
+        if bound is not None and bound.binding.action in ("add_note", "edit_note"):
+            event.stop()
+            event.prevent_default()
+            await self.run_action(bound.binding.action)
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
         if isinstance(widget, ArticleView) and widget.document.id != self.active_id:
