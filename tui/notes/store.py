@@ -517,12 +517,12 @@ class NoteStore:
                     raise _ReadOnly() from error
                 if not _is_busy(error):
                     if _passing_fault(error) is not None:
-                        raise self._passing(error) from error
+                        raise self._passing(error, opening=True) from error
                     raise self._fail(f"cannot open the notes database ({error}); notes are disabled")
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 if time.monotonic() > deadline:
-                    raise self._passing(error) from error
+                    raise self._passing(error, opening=True) from error
                 time.sleep(0.05)
         if str(mode).lower() != "wal":
             raise _ReadOnly()
@@ -663,13 +663,14 @@ class NoteStore:
         bad = "corrupt" if "malformed" in text.lower() or "not a database" in text.lower() else None
         return self._fail(f"database error ({text}); left untouched, notes are disabled", bad=bad)
 
-    def _passing(self, error: sqlite3.Error) -> NoteStoreFault:
+    def _passing(self, error: sqlite3.Error, *, opening: bool = False) -> NoteStoreFault:
         """A passing fault: nothing is switched off, the next call tries again. After an I/O
         error or a lack of memory the connection is closed, so the next call reopens."""
         what = _passing_fault(error) or "database error"
         detail = str(error)
+        outcome = "notes stay on and it is tried again on the next save" if opening else "nothing was saved, try again"
         fault = NoteStoreFault(
-            self.path, f"{what}{f' ({detail})' if detail.lower() not in what.lower() else ''}; nothing was saved, try again"
+            self.path, f"{what}{f' ({detail})' if detail.lower() not in what.lower() else ''}; {outcome}"
         )
         self._transient = fault.message
         if what in ("disk I/O error", "out of memory") and self._conn is not None:
