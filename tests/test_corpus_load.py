@@ -355,3 +355,21 @@ def test_header_metadata_lines_are_bylines() -> None:
     doc = document_from_text(text, doc_id="d1", path="x")
     assert [s.text for s in doc.statements] == ["The talks lasted four hours."]
     assert [s.kind for s in doc.spans] == [SpanKind.TITLE] + [SpanKind.BYLINE] * 3
+
+
+def test_too_much_text_is_refused_with_one_line(tmp_path: Path) -> None:
+    """An article over MAX_TEXT_CHARS of text would take gigabytes to index (benchmarks/memory_edge.py)."""
+    from tui.corpus.loader import MAX_BYTES, MAX_TEXT_CHARS
+
+    sentence = "The minister said the plan would cost 40 million. "
+    big = tmp_path / "big.txt"
+    big.write_text(sentence * (MAX_TEXT_CHARS // len(sentence) + 10), encoding="utf-8")
+    assert big.stat().st_size < MAX_BYTES
+    result = load_corpus([big, good_file(tmp_path)])
+    message = only_problem(result, big)
+    assert message.startswith("too much text to compare (2.0 million characters > 2 million)")
+    assert len(result.documents) == 1
+    html = tmp_path / "page.html"  # a page heavy with markup is judged by its text, not its bytes
+    html.write_text("<html><body>" + "<div class='x' data-y='z'></div>" * 100_000
+                    + "<p>" + sentence * 20 + "</p></body></html>", encoding="utf-8")
+    assert len(load_corpus([html]).documents) == 1

@@ -68,7 +68,8 @@ def build(root: Path) -> tuple[dict[str, Path], list[Path]]:
     write(b"good-utf16.txt", OTHER.encode("utf-16-le"), None)
     write(b"good-mostly-utf8.txt", ("Le café du président a été fermé mardi\xff\xfe. " * 3).encode("utf-8", "surrogateescape")
           .replace(b"\xc3\xbf\xc3\xbe", b"\xff\xfe"), None)
-    write(b"good-huge-line.txt", ("word " * 400_000 + ".\n" + ARTICLE).encode(), None)
+    # just under MAX_TEXT_CHARS (2 million characters of text), the most one article may hold
+    write(b"good-huge-line.txt", ("word " * 399_000 + ".\n" + ARTICLE).encode(), None)
     os.mkfifo(root / "BADFIFO.txt")
     bad["BADFIFO"] = root / "BADFIFO.txt"
     (root / "loop-dot").symlink_to(".")

@@ -250,3 +250,36 @@ def test_sample_article_edited_and_resplit_keeps_its_notes(tmp_path: Path) -> No
     assert texts[placed[notes[0].id].statement_id or ""] == targets[0].text
     assert texts[placed[notes[2].id].statement_id or ""] == targets[2].text
     assert texts[placed[notes[1].id].statement_id or ""].casefold() == middle.text.casefold()
+
+
+# -- renamed and edited: the note is kept as an orphan, never dropped -----------------------------
+
+
+def _without(doc: Document, needle: str) -> str:
+    cut = statement(doc, needle)
+    return doc.text[: cut.start] + doc.text[cut.end :].lstrip("\n")
+
+
+def test_renamed_article_whose_statement_was_deleted_keeps_the_note_as_an_orphan() -> None:
+    doc = make_doc(ARTICLE, path="story.txt")
+    note = note_on(doc, "Manas")
+    renamed = make_doc(_without(doc, "Manas"), "d2", "renamed.txt")
+    unrelated = make_doc("Nothing about airports here. Or agreements.", "d1", "x.txt")
+    (placed,) = anchor_notes([note], [unrelated, renamed])
+    assert (placed.doc_id, placed.state, placed.statement_id) == ("d2", AnchorState.ORPHANED, None)
+
+
+def test_an_orphan_follows_its_sibling_notes_to_the_renamed_article() -> None:
+    doc = make_doc(ARTICLE, path="story.txt")
+    kept, gone = note_on(doc, "twelve"), note_on(doc, "three hours")
+    text = _without(doc, "three hours").replace("The visit ended", "Later, the visit ended")
+    renamed = make_doc(text.replace(statement(doc, "Putin").text, "A new lead."), "d2", "renamed.txt")
+    placed = {a.note.id: a for a in anchor_notes([kept, gone], [renamed])}
+    assert placed[kept.id].state is AnchorState.OK or placed[kept.id].state is AnchorState.MOVED
+    assert (placed[gone.id].doc_id, placed[gone.id].state) == ("d2", AnchorState.ORPHANED)
+
+
+def test_a_note_of_another_story_is_still_left_out() -> None:
+    doc = make_doc(ARTICLE, path="story.txt")
+    other = make_doc("Elections were held in the north.\n\nTurnout was low.\n\nThe visit ended early.\n", "d1", "x.txt")
+    assert anchor_notes([note_on(doc, "Manas"), note_on(doc, "concert")], [other]) == []

@@ -66,18 +66,44 @@ def test_export_to_stdout_never_creates_a_store(tmp_path: Path) -> None:
     assert not data.exists()
 
 
-def test_export_reports_an_unusable_store(tmp_path: Path) -> None:
+def test_a_corrupt_store_still_exports_the_conflicts_with_a_warning(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     (data / FILENAME).write_bytes(b"garbage" * 10)
     errors: list[str] = []
+    stdout = io.StringIO()
     code = export_command(
         load_corpus([sample_corpus_dir()]), output=None, force=False, data_dir=data,
-        report_error=errors.append, stdout=io.StringIO(),
+        report_error=errors.append, stdout=stdout, now=NOW,
     )  # fmt: skip
-    assert code == EXIT_FAILED
-    assert len(errors) == 1 and errors[0].startswith(f"{data / FILENAME}: is not a SQLite database")
+    assert code == EXIT_OK
+    assert len(errors) == 1 and errors[0].startswith(f"warning: {data / FILENAME}: is not a SQLite database")
+    assert "exporting the conflicts without notes" in errors[0] and "--move-aside" in errors[0]
+    assert "notes: 0\n" in stdout.getvalue() and "## Conflicts in the corpus" in stdout.getvalue()
     assert (data / FILENAME).read_bytes() == b"garbage" * 10
+
+
+def test_a_newer_store_exports_its_notes_with_a_warning(tmp_path: Path) -> None:
+    import sqlite3
+
+    from tui.notes.store import SCHEMA_VERSION
+
+    result = load_corpus([sample_corpus_dir()])
+    doc = result.documents[0]
+    data = tmp_path / "data"
+    with NoteStore.default(data) as store:
+        store.add(doc, doc.statements[0], "from a later seedreader")
+    raw = sqlite3.connect(data / FILENAME)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.commit()
+    raw.close()
+    errors: list[str] = []
+    stdout = io.StringIO()
+    code = export_command(result, output=None, force=False, data_dir=data, report_error=errors.append,
+                          stdout=stdout, now=NOW)
+    assert code == EXIT_OK
+    assert len(errors) == 1 and errors[0].startswith("warning: ") and "newer" in errors[0]
+    assert "from a later seedreader" in stdout.getvalue() and "## Conflicts in the corpus" in stdout.getvalue()
 
 
 def test_export_title() -> None:

@@ -220,3 +220,49 @@ def test_unreadable_database_file_is_reported(tmp_path: Path) -> None:
     assert str(result["reason"]) == f"{db}: cannot read the notes database (Permission denied); notes are disabled"
     db.chmod(0o644)
     assert [n.body for n in NoteStore(db).all_notes()] == ["existing note"]
+
+
+def _crashed_store(directory: Path, committed: int, in_log: int) -> Path:
+    """A store as a crash leaves it: ``committed`` notes in the database file, ``in_log`` more
+    only in its ``-wal`` log (the files are copied while the writer still has them open)."""
+    work = directory.parent / f"{directory.name}-writer"
+    work.mkdir()
+    store = NoteStore(work / FILENAME)
+    doc = make_doc(ARTICLE)
+    for i in range(committed):
+        store.add(doc, doc.statements[i % 5], f"checkpointed {i}")
+    conn = store._conn
+    assert conn is not None
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    for i in range(in_log):
+        store.add(doc, doc.statements[i % 5], f"only in the log {i}")
+    directory.mkdir()
+    for name in (FILENAME, f"{FILENAME}-wal", f"{FILENAME}-shm"):
+        shutil.copyfile(work / name, directory / name)
+    store.close()
+    shutil.rmtree(work)
+    assert (directory / f"{FILENAME}-wal").stat().st_size > 0
+    return directory / FILENAME
+
+
+@pytest.mark.usefixtures("restore_modes")
+@pytest.mark.parametrize("shm", [False, True], ids=["log-without-shm", "log-and-shm"])
+def test_read_only_data_dir_after_a_crash_shows_the_notes_in_the_log(tmp_path: Path, shm: bool) -> None:
+    """Before: without a usable ``-shm`` index only ``immutable=1`` opened, and it ignores the log
+    (100 of 150 notes shown)."""
+    data = tmp_path / "data"
+    db = _crashed_store(data, committed=100, in_log=50)
+    if not shm:
+        (data / f"{FILENAME}-shm").unlink()
+    before = {p.name: _digest(p) for p in data.iterdir()}
+    for path in data.iterdir():  # as on a read-only mount: nothing here may be written
+        path.chmod(0o444)
+    data.chmod(0o555)
+    result = _probe(db)
+    assert result["readable"] is True and result["available"] is False
+    bodies = result["bodies"]
+    assert isinstance(bodies, list) and len(bodies) == 150, f"{len(bodies or [])} of 150 notes shown"
+    assert sum(b.startswith("only in the log") for b in bodies) == 50
+    assert "read-only" in str(result["reason"]) and result["saved"] is False
+    assert {p.name: _digest(p) for p in data.iterdir()} == before, "the original files are not touched"

@@ -25,7 +25,7 @@ EXIT_OK = 0
 EXIT_CONFLICT = 1
 EXIT_NOTHING_LOADED = 2
 
-SUBCOMMANDS = ("report", "export")
+SUBCOMMANDS = ("report", "export", "notes")
 
 
 def _add_paths(parser: argparse.ArgumentParser) -> None:
@@ -54,6 +54,7 @@ def reader_parser() -> argparse.ArgumentParser:
         epilog="subcommands:\n"
         "  seedreader report [PATH...]   print the claim index as text or JSON\n"
         "  seedreader export [PATH...]   write the notes (Markdown, ClaimReview, annotations, CSV)\n"
+        "  seedreader notes              check the notes database; --move-aside replaces a damaged one\n"
         "run 'seedreader report --help' for details",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -129,6 +130,58 @@ def export_parser() -> argparse.ArgumentParser:
     )
     _add_data_dir(parser)
     return parser
+
+
+def notes_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seedreader notes",
+        description="Say whether the notes database can be used, and how many notes it holds.",
+    )
+    parser.add_argument(
+        "--move-aside",
+        action="store_true",
+        help="when the database is corrupt, not a notes store or from a newer seedreader: rename it "
+        "to notes.sqlite3.corrupt-<date> (newer-<date>) and start a fresh one; nothing is deleted",
+    )
+    _add_data_dir(parser)
+    return parser
+
+
+def run_notes(argv: Sequence[str]) -> int:
+    from tui.notes import NoteError, NoteStore
+
+    args = notes_parser().parse_args(argv)
+    data_dir = Path(args.data_dir).expanduser() if args.data_dir else None
+    store = NoteStore.default(data_dir)
+    try:
+        if not store.path.exists() and not store.path.is_symlink():
+            print(f"{safe_line(str(store.path))}: no notes yet")
+            return EXIT_OK
+        try:
+            count = len(store.all_notes())
+        except NoteError:
+            count = None
+        if args.move_aside:
+            if store.bad_file is None:
+                _err(store.reason or f"{store.path}: the notes database is fine; nothing was moved")
+                return EXIT_NOTHING_LOADED
+            try:
+                moved = store.move_aside()
+            except NoteError as error:
+                _err(error.message)
+                return EXIT_NOTHING_LOADED
+            print(f"seedreader: moved the old notes database to {safe_line(str(moved))}; "
+                  f"{safe_line(str(store.path))} is a fresh one")
+            return EXIT_OK
+        if store.reason:
+            _err(store.reason)
+            if store.bad_file is not None:
+                _err("'seedreader notes --move-aside' renames it and starts a fresh notes database")
+        if count is not None:
+            print(f"{safe_line(str(store.path))}: {count} note{'s' if count != 1 else ''}")
+        return EXIT_OK if store.available else EXIT_NOTHING_LOADED
+    finally:
+        store.close()
 
 
 def _iso_date(text: str) -> str:
@@ -358,6 +411,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_report(args[1:])
         if args and args[0] == "export":
             return run_export(args[1:])
+        if args and args[0] == "notes":
+            return run_notes(args[1:])
         return run_reader(args)
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`); that is not an error.

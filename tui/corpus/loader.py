@@ -27,6 +27,15 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".mhtml", ".mht
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 500 * 1024 * 1024
 """Web archives hold many pages (and their images); each page is still held to MAX_BYTES."""
+MAX_TEXT_CHARS = 2_000_000
+"""The most article text (after markup is removed) one document may carry.
+
+Indexing claims keeps every statement's words, facts and term sets: about 105 MB (report) to
+130 MB (reader) of memory per million characters on top of ~140 MB (``benchmarks/memory_edge.py``);
+19 million characters took 1.7-2.6 GB and 35-85 s. Two million keep ``report`` (~350 MB) and
+the reader (~410 MB) under 500 MB, and are still some 40 times a long feature article. A news
+page's markup may be far larger than its text, so files stay limited by MAX_BYTES and only their
+text by this."""
 # Formats people do have in a story folder but that are not articles we read (yet): named
 # explicitly they get one line saying so, instead of a prose reading of their bytes or markup.
 UNSUPPORTED = {
@@ -230,6 +239,9 @@ def _read(path: str, first: int,
         doc = document_from_text(text, doc_id=f"d{first}", path=path, fmt="txt",
                                  encoding="pdf", source=source)
         doc = _with_format(doc, "pdf")
+        long = _too_long(doc)
+        if long is not None:
+            return [], [long]
         if not doc.statements:
             return [], [LoadProblem(path, "no statements left after cleaning (nothing to compare)")]
         return [doc], []
@@ -256,6 +268,9 @@ def _read(path: str, first: int,
             return [], [LoadProblem(path, f"{what}, not an article; {_KINDS}")]
     doc = document_from_text(decoded.text, doc_id=f"d{first}", path=path, fmt=fmt,
                              encoding=decoded.encoding, source=source)
+    long = _too_long(doc)
+    if long is not None:
+        return [], [*problems, long]
     if not doc.statements:
         problems.append(LoadProblem(path, "no statements left after cleaning (nothing to compare)"))
         return [], problems
@@ -263,6 +278,17 @@ def _read(path: str, first: int,
 
 
 _KINDS = "seedreader reads .txt, .md, .html, .mhtml, .pdf and .warc(.gz)"
+
+
+def _too_long(doc: Document) -> LoadProblem | None:
+    """One line for a document with more text than the claim index can hold in memory."""
+    if len(doc.text) <= MAX_TEXT_CHARS:
+        return None
+    return LoadProblem(
+        doc.path,
+        f"too much text to compare ({len(doc.text) / 1e6:.1f} million characters > "
+        f"{MAX_TEXT_CHARS / 1e6:g} million): split it into articles",
+    )
 
 
 def _is_json(text: str) -> bool:
@@ -329,7 +355,10 @@ def _read_warc(path: str, data: bytes, first: int,
             fallback = resolve(SourceInfo(url=page.url))
             doc = replace(doc, url=fallback.url, outlet=doc.outlet or fallback.outlet,
                           published=doc.published or fallback.published)
-        if len(doc.statements) >= 3:  # ad frames and link lists are not articles
+        long = _too_long(doc)
+        if long is not None:
+            problems.append(long)
+        elif len(doc.statements) >= 3:  # ad frames and link lists are not articles
             docs.append(_with_format(doc, "warc"))
     if not docs:
         problems.append(LoadProblem(path, f"web archive with {len(pages)} HTML page"
@@ -419,4 +448,4 @@ def load_corpus(paths: Sequence[str | os.PathLike[str]], *,
     return LoadResult(tuple(documents), tuple(problems))
 
 
-__all__ = ["ARTICLE_SUFFIXES", "MAX_BYTES", "Progress", "load_corpus"]
+__all__ = ["ARTICLE_SUFFIXES", "MAX_BYTES", "MAX_TEXT_CHARS", "Progress", "load_corpus"]

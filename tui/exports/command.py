@@ -11,7 +11,7 @@ from typing import TextIO
 
 from tui.corpus.model import Document, LoadResult
 from tui.exports.model import ExportData, Publisher
-from tui.notes.model import AnchorState, NoteStoreUnavailable
+from tui.notes.model import AnchorState, NoteError, NoteStoreUnavailable
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.notes.store import NoteStore
 from tui.notes.write import ExportError, write_atomically
@@ -111,7 +111,19 @@ def export_command(
     store = NoteStore.default(data_dir)
     try:
         notes = store.notes_for(result.documents)
+        if store.bad_file is not None and store.reason:  # a newer schema, listed read-only
+            report_error(f"warning: {store.reason}")
     except NoteStoreUnavailable as error:
+        if error.transient:  # busy, disk full: try again rather than export without the notes
+            report_error(error.message)
+            return EXIT_FAILED
+        # A corrupt or unreachable store must not hold the corpus's conflicts hostage.
+        report_error(
+            f"warning: {error.message}; exporting the conflicts without notes"
+            + (" ('seedreader notes --move-aside' starts a fresh store)" if store.bad_file else "")
+        )
+        notes = []
+    except NoteError as error:
         report_error(error.message)
         return EXIT_FAILED
     finally:

@@ -9,6 +9,7 @@ from tui.notes.model import (
     NoteConflictError,
     NoteError,
     NoteNotFound,
+    NoteStoreFault,
     NoteStoreUnavailable,
     parse_tags,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "NoteError",
     "NoteNotFound",
     "NoteStore",
+    "NoteStoreFault",
     "NoteStoreUnavailable",
     "anchor_notes",
     "anchor_selector",

@@ -21,6 +21,11 @@ FUZZY_THRESHOLD = 85.0
 """Minimum rapidfuzz similarity (0..100) for a changed quote to still count as found."""
 MIN_PARTIAL_QUOTE = 20
 """Shorter quotes are not searched with partial matching: too many false hits."""
+MIN_CONTEXT = 24
+"""Characters of remembered context (before + after the quote, spaces trimmed) that must still
+be found, side by side, to tell that a statement was cut from a renamed article."""
+MAX_CONTEXT_GAP = 400
+"""How far apart the context before and after may be found (the cut statement's room)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +232,29 @@ class _Corpus:
             return None
         return self._doc_by_id.get(self._statements[found[2]].doc_id)
 
+    def by_context(self, note: Note) -> Document | None:
+        """The document where the text around the note's quote is still found, the context before
+        it followed closely by the context after it: the statement was cut from this article."""
+        before, after = note.prefix.strip(), note.suffix.strip()
+        if len(before) + len(after) < MIN_CONTEXT:
+            return None
+        for doc in self.documents:
+            text = doc.text
+            if not before:
+                if text.find(after) != -1 and len(after) >= MIN_CONTEXT:
+                    return doc
+                continue
+            at = text.find(before)
+            while at != -1:
+                end = at + len(before)
+                if not after:
+                    return doc
+                found = text.find(after, end, end + MAX_CONTEXT_GAP + len(after))
+                if found != -1:
+                    return doc
+                at = text.find(before, at + 1)
+        return None
+
 
 def anchor_notes(
     notes: Iterable[Note],
@@ -244,23 +272,35 @@ def anchor_notes(
     corpus = _Corpus(documents)
     order = {doc.id: i for i, doc in enumerate(documents)}
     placed: list[AnchoredNote] = []
+    unowned: list[Note] = []
     for note in notes:
         doc = corpus.owner(note, threshold)
         if doc is None:
+            unowned.append(note)
             continue
-        where = anchor_selector(note.selector, doc, threshold=threshold)
-        placed.append(
-            AnchoredNote(
-                note=note,
-                state=where.state,
-                doc_id=doc.id,
-                statement_id=where.statement_id,
-                start=where.start,
-                end=where.end,
-                score=where.score,
-                method=where.method,
-            )
-        )
+        placed.append(_place(note, doc, threshold))
+    # A renamed and edited article whose statement was cut: neither the file, the content nor the
+    # quote leads to it, but the notes written beside it do, or the text around the cut does.
+    # Such a note is kept as an orphan there, never dropped.
+    if unowned and placed:
+        sibling: dict[str, str] = {}
+        for anchored in placed:
+            if anchored.doc_id is not None:
+                sibling.setdefault(f"f:{anchored.note.fingerprint}", anchored.doc_id)
+                sibling.setdefault(f"p:{anchored.note.doc_abspath}", anchored.doc_id)
+        by_id = {doc.id: doc for doc in documents}
+        rest = []
+        for note in unowned:
+            doc_id = sibling.get(f"f:{note.fingerprint}") or sibling.get(f"p:{note.doc_abspath}")
+            if doc_id is not None:
+                placed.append(_place(note, by_id[doc_id], threshold))
+            else:
+                rest.append(note)
+        unowned = rest
+    for note in unowned:
+        doc = corpus.by_context(note)
+        if doc is not None:
+            placed.append(_place(note, doc, threshold))
     placed.sort(
         key=lambda a: (
             order[a.doc_id or ""],
@@ -271,3 +311,16 @@ def anchor_notes(
     )
     return placed
 
+
+def _place(note: Note, doc: Document, threshold: float) -> AnchoredNote:
+    where = anchor_selector(note.selector, doc, threshold=threshold)
+    return AnchoredNote(
+        note=note,
+        state=where.state,
+        doc_id=doc.id,
+        statement_id=where.statement_id,
+        start=where.start,
+        end=where.end,
+        score=where.score,
+        method=where.method,
+    )

@@ -114,10 +114,20 @@ class NoteError(Exception):
 class NoteStoreUnavailable(NoteError):
     """The database cannot be used; ``message`` is one line naming the file."""
 
+    transient = False
+    """True for a passing fault (disk full, busy, I/O): the next save tries again."""
+
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class NoteStoreFault(NoteStoreUnavailable):
+    """A passing fault (disk full, database busy, I/O error): nothing was written, the store is
+    not switched off, and the next save (or ``NoteStore.retry``) tries again."""
+
+    transient = True
 
 
 class NoteConflictError(NoteError):

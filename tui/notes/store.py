@@ -10,10 +10,13 @@ store reports why (``reason``) and the reader carries on without notes.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -31,6 +34,7 @@ from tui.notes.model import (
     NoteConflictError,
     NoteError,
     NoteNotFound,
+    NoteStoreFault,
     NoteStoreUnavailable,
     parse_tags,
 )
@@ -161,11 +165,53 @@ def _os_reason(error: BaseException) -> str:
     return str(getattr(error, "strerror", None) or error)
 
 
+# SQLite's primary result codes (the low byte of ``sqlite3.Error.sqlite_errorcode``).
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_NOMEM, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_PROTOCOL = 5, 6, 7, 10, 13, 15
+
+
+def _passing_fault(error: sqlite3.Error) -> str | None:
+    """What went wrong when it may pass (the next try can work), ``None`` for a bad file.
+
+    A full disk, a lock held past the busy timeout, an I/O error or a lack of memory say
+    nothing about the file; corruption, "not a database" or a foreign schema do.
+    """
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(error).lower()
+    if primary == _SQLITE_FULL or "disk is full" in text:
+        return "the disk is full"
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or _is_busy(error):
+        return "the notes database is busy (another reader holds it)"
+    if primary == _SQLITE_IOERR or "i/o error" in text:
+        return "disk I/O error"
+    if primary == _SQLITE_NOMEM or "out of memory" in text:
+        return "out of memory"
+    if primary == _SQLITE_PROTOCOL:
+        return "locking protocol error"
+    return None
+
+
+def _aside_name(path: Path, label: str, moment: datetime) -> Path:
+    """``notes.sqlite3.corrupt-2025-11-26`` (``-2``, ``-3``... when taken), next to ``path``."""
+    base = f"{path.name}.{label}-{moment.astimezone(UTC).date().isoformat()}"
+    candidate, number = path.with_name(base), 1
+    while any(os.path.lexists(f"{candidate}{suffix}") for suffix in ("", "-wal", "-shm")):
+        number += 1
+        candidate = path.with_name(f"{base}-{number}")
+    return candidate
+
+
 class NoteStore:
     """Notes on statements, kept in one SQLite file.
 
     ``available`` says whether notes can be saved, ``readable`` whether existing ones can be
     listed, ``reason`` (one line naming the file) why not.
+
+    Two kinds of trouble are kept apart. A passing fault (disk full, a lock held past the busy
+    timeout, an I/O error) fails that one call with ``NoteStoreFault`` and sets ``transient``;
+    notes stay on and the next call (or ``retry``) tries again. A bad file (corrupt, not a
+    notes store, a newer schema) switches notes off, or to read-only when a newer schema's
+    notes can still be read; ``bad_file`` says which, and ``move_aside`` starts afresh.
     """
 
     def __init__(self, path: Path, *, clock: Callable[[], datetime] = _utc_now) -> None:
@@ -175,6 +221,10 @@ class NoteStore:
         self._writable = False
         self._reason: str | None = None
         self._failed = False
+        self._transient: str | None = None
+        self._bad: str | None = None
+        self._snapshot: Path | None = None
+        """A temporary copy of a read-only database and its log, read instead of the original."""
         self._lock = threading.RLock()
 
     # -- construction -------------------------------------------------------------------
@@ -195,6 +245,8 @@ class NoteStore:
         store = cls(path) if path is not None else cls.default(data_dir)
         try:
             store.open()
+        except NoteStoreFault:
+            pass  # a passing fault: ``transient`` and ``reason`` say what, the next call retries
         except NoteStoreUnavailable as error:
             store._reason = store._reason or error.message
         except (OSError, sqlite3.Error) as error:  # anything unforeseen: notes off, the reader runs
@@ -210,15 +262,33 @@ class NoteStore:
 
     @property
     def available(self) -> bool:
-        return self._conn is not None and self._writable and not self._failed
+        """Notes can be saved, or will be tried again after a passing fault."""
+        if self._failed:
+            return False
+        if self._conn is not None:
+            return self._writable
+        return self._transient is not None
 
     @property
     def readable(self) -> bool:
-        return self._conn is not None and not self._failed
+        if self._failed:
+            return False
+        return self._conn is not None or self._transient is not None
 
     @property
     def reason(self) -> str | None:
-        return self._reason
+        return self._reason or self._transient
+
+    @property
+    def transient(self) -> bool:
+        """The last call met a passing fault (disk full, busy, I/O); the next one tries again."""
+        return not self._failed and self._transient is not None
+
+    @property
+    def bad_file(self) -> str | None:
+        """``corrupt``, ``foreign`` (another program's SQLite file) or ``newer`` (a schema from a
+        later seedreader): the file itself is the problem, and ``move_aside`` can start afresh."""
+        return self._bad
 
     @property
     def schema_version(self) -> int:
@@ -233,6 +303,64 @@ class NoteStore:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            if self._snapshot is not None:
+                shutil.rmtree(self._snapshot, ignore_errors=True)
+                self._snapshot = None
+
+    def retry(self) -> bool:
+        """Try again after a passing fault (or a read-only place that may be writable again).
+
+        True when notes can be saved now; otherwise ``reason`` says why.
+        """
+        with self._lock:
+            if self._failed:
+                return False
+            if self._conn is not None and not self._writable and self._bad is None:
+                self.close()  # read-only: look again, the directory may be writable now
+                self._reason = None
+            try:
+                conn = self._connection(create=True)
+                if conn is not None and self._writable:
+                    conn.execute("BEGIN IMMEDIATE")
+                    conn.execute("ROLLBACK")
+            except sqlite3.DatabaseError as error:
+                self._translate(error)
+                return False
+            except NoteError:
+                return False
+            if self.available and self._conn is not None:
+                self._transient = None
+            return self.available and not self.transient
+
+    def move_aside(self, *, now: datetime | None = None) -> Path:
+        """Rename a corrupt, foreign or newer-schema database (with its ``-wal`` and ``-shm``) to
+        ``notes.sqlite3.corrupt-<date>`` (``newer-<date>`` for a newer schema) and start a fresh
+        store; the new name. Refuses a healthy store: nothing is ever deleted."""
+        with self._lock:
+            label = self._bad
+            if label is None:
+                raise NoteError(f"{self.path}: the notes database is not damaged; nothing was moved")
+            self.close()
+            target = _aside_name(self.path, "newer" if label == "newer" else "corrupt", now or self._clock())
+            try:
+                os.rename(self.path, target)
+            except OSError as error:
+                raise NoteError(f"{self.path}: cannot move it aside ({_os_reason(error)}); nothing was moved") from None
+            for suffix in ("-wal", "-shm"):
+                log = Path(f"{self.path}{suffix}")
+                if not os.path.lexists(log):
+                    continue
+                try:
+                    os.rename(log, f"{target}{suffix}")
+                except OSError as error:
+                    # The old log must never meet a new database: put everything back.
+                    os.rename(target, self.path)
+                    raise NoteError(
+                        f"{self.path}: cannot move its {suffix[1:]} file aside ({_os_reason(error)}); nothing was moved"
+                    ) from None
+            self._failed, self._reason, self._transient, self._bad = False, None, None, None
+            self.open()
+            return target
 
     def __enter__(self) -> NoteStore:
         return self
@@ -247,9 +375,12 @@ class NoteStore:
 
     # -- opening ------------------------------------------------------------------------
 
-    def _fail(self, problem: str, *, readable: bool = False) -> NoteStoreUnavailable:
+    def _fail(self, problem: str, *, readable: bool = False, bad: str | None = None) -> NoteStoreUnavailable:
         error = NoteStoreUnavailable(self.path, problem)
         self._reason = error.message
+        self._transient = None
+        if bad is not None:
+            self._bad = bad
         if not readable:
             self._failed = True
             if self._conn is not None:
@@ -289,6 +420,9 @@ class NoteStore:
                 return conn
             except _ReadOnly:
                 conn.close()
+            except _Newer:
+                conn.close()
+                return self._open_read_only()
             except NoteStoreUnavailable:
                 conn.close()
                 raise
@@ -312,7 +446,9 @@ class NoteStore:
         except OSError as error:
             raise self._fail(f"cannot read the notes database ({error.strerror or error}); notes are disabled")
         if header and header != SQLITE_HEADER:
-            raise self._fail("is not a SQLite database (corrupt?); left untouched, notes are disabled")
+            raise self._fail(
+                "is not a SQLite database (corrupt?); left untouched, notes are disabled", bad="corrupt"
+            )
         try:
             os.close(os.open(path, os.O_RDWR))
         except OSError:
@@ -331,11 +467,12 @@ class NoteStore:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return conn
 
-    def _validate(self, conn: sqlite3.Connection) -> int:
+    def _validate(self, conn: sqlite3.Connection, *, newer: bool = False) -> int:
         """Integrity and version checks that only read, before anything may write.
 
         ``sqlite3.OperationalError`` (cannot open, locked) passes through: that is not
-        corruption, and the caller may still fall back to read-only.
+        corruption, and the caller may still fall back to read-only. A newer schema raises
+        ``_Newer`` (the caller reads it read-only) unless ``newer`` accepts it.
         """
         try:
             check = conn.execute("PRAGMA quick_check(1)").fetchone()
@@ -344,16 +481,17 @@ class NoteStore:
         except sqlite3.OperationalError:
             raise
         except sqlite3.DatabaseError as error:
-            raise self._fail(f"database is unreadable or corrupt ({error}); left untouched, notes are disabled")
-        if check is None or check[0] != "ok":
-            raise self._fail("database is corrupt (integrity check failed); left untouched, notes are disabled")
-        if version > SCHEMA_VERSION:
             raise self._fail(
-                f"notes schema {version} is newer than this seedreader understands ({SCHEMA_VERSION}); "
-                "notes are disabled"
+                f"database is unreadable or corrupt ({error}); left untouched, notes are disabled", bad="corrupt"
             )
+        if check is None or check[0] != "ok":
+            raise self._fail(
+                "database is corrupt (integrity check failed); left untouched, notes are disabled", bad="corrupt"
+            )
+        if version > SCHEMA_VERSION and not newer:
+            raise _Newer(version)
         if version == 0 and has_tables:
-            raise self._fail("is a SQLite database but not a seedreader notes store; left untouched")
+            raise self._fail("is a SQLite database but not a seedreader notes store; left untouched", bad="foreign")
         return version
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
@@ -378,14 +516,13 @@ class NoteStore:
                 if _is_read_only(error):
                     raise _ReadOnly() from error
                 if not _is_busy(error):
+                    if _passing_fault(error) is not None:
+                        raise self._passing(error, opening=True) from error
                     raise self._fail(f"cannot open the notes database ({error}); notes are disabled")
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 if time.monotonic() > deadline:
-                    conn.close()
-                    raise NoteStoreUnavailable(
-                        self.path, "the notes database is busy (another reader holds it); try again"
-                    )
+                    raise self._passing(error, opening=True) from error
                 time.sleep(0.05)
         if str(mode).lower() != "wal":
             raise _ReadOnly()
@@ -407,15 +544,29 @@ class NoteStore:
             raise
 
     def _open_read_only(self) -> sqlite3.Connection:
-        """Read-only access; ``immutable`` is the last resort when WAL files cannot be created."""
+        """Read-only access, notes still in the ``-wal`` log included.
+
+        ``mode=ro`` reads the log when SQLite may use its ``-shm`` index. When it may not (a
+        read-only directory after a crash left the log behind), the database and its log are
+        copied to a temporary folder and read there; ``immutable=1``, which ignores the log, is
+        the last resort and says notes may be missing.
+        """
         version = -1
         conn: sqlite3.Connection | None = None
-        for mode in ("ro", "ro&immutable=1"):
+        missing = ""
+        for mode in ("ro", "snapshot", "ro&immutable=1"):
             try:
-                conn = self._connect(mode)
-                version = self._validate(conn)
+                if mode == "snapshot":
+                    conn = self._read_snapshot()
+                    if conn is None:
+                        continue
+                else:
+                    conn = self._connect(mode)
+                version = self._validate(conn, newer=True)
+                if mode.endswith("immutable=1") and _has_log(self.path):
+                    missing = " (notes still in its -wal log cannot be read)"
                 break
-            except sqlite3.OperationalError:
+            except (sqlite3.OperationalError, OSError):
                 if conn is not None:
                     conn.close()
                 conn = None
@@ -425,11 +576,49 @@ class NoteStore:
                 raise
         if conn is None:
             raise self._fail("cannot open the notes database, not even read-only; notes are disabled")
+        if version > SCHEMA_VERSION:
+            if not _readable_notes(conn):
+                conn.close()
+                raise self._fail(
+                    f"notes schema {version} is newer than this seedreader understands ({SCHEMA_VERSION}) "
+                    "and its notes cannot be read; left untouched, notes are disabled",
+                    bad="newer",
+                )
+            self._conn, self._writable = conn, False
+            self._fail(
+                f"notes schema {version} is newer than this seedreader understands ({SCHEMA_VERSION}); "
+                f"its notes are shown read-only{missing}",
+                readable=True,
+                bad="newer",
+            )
+            return conn
         if version != SCHEMA_VERSION:
             conn.close()
             raise self._fail(f"notes schema {version} needs an upgrade but the file is read-only; notes are disabled")
         self._conn, self._writable = conn, False
-        self._fail("is read-only; existing notes are shown but new ones cannot be saved", readable=True)
+        self._fail(f"is read-only; existing notes are shown but new ones cannot be saved{missing}", readable=True)
+        return conn
+
+    def _read_snapshot(self) -> sqlite3.Connection | None:
+        """The database and its log copied to a temporary folder and opened there (the copy's
+        log is replayed into the copy, never into the original); ``None`` without a log."""
+        if not _has_log(self.path):
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="seedreader-notes-"))
+        try:
+            copy = folder / self.path.name
+            shutil.copyfile(self.path, copy)
+            shutil.copyfile(f"{self.path}-wal", f"{copy}-wal")
+            uri = f"file:{urlquote(str(copy))}?mode=rw"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA query_only = ON")
+        except (OSError, sqlite3.Error):
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        if self._snapshot is not None:
+            shutil.rmtree(self._snapshot, ignore_errors=True)
+        self._snapshot = folder
+        weakref.finalize(self, shutil.rmtree, folder, True)  # also when never closed (at exit)
         return conn
 
     # -- transactions -------------------------------------------------------------------
@@ -447,6 +636,7 @@ class NoteStore:
             try:
                 yield conn
                 conn.execute("COMMIT")
+                self._transient = None
             except BaseException as error:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
@@ -465,12 +655,31 @@ class NoteStore:
 
     def _translate(self, error: sqlite3.DatabaseError) -> NoteError:
         text = str(error)
-        if _is_busy(error):
-            return NoteError(f"{self.path}: the notes database is busy (another reader is writing); try again")
+        if _passing_fault(error) is not None:
+            return self._passing(error)
         if _is_read_only(error):
             self._writable = False
             return self._fail("became read-only; existing notes are shown but new ones cannot be saved", readable=True)
-        return self._fail(f"database error ({text}); left untouched, notes are disabled")
+        bad = "corrupt" if "malformed" in text.lower() or "not a database" in text.lower() else None
+        return self._fail(f"database error ({text}); left untouched, notes are disabled", bad=bad)
+
+    def _passing(self, error: sqlite3.Error, *, opening: bool = False) -> NoteStoreFault:
+        """A passing fault: nothing is switched off, the next call tries again. After an I/O
+        error or a lack of memory the connection is closed, so the next call reopens."""
+        what = _passing_fault(error) or "database error"
+        detail = str(error)
+        outcome = "notes stay on and it is tried again on the next save" if opening else "nothing was saved, try again"
+        fault = NoteStoreFault(
+            self.path, f"{what}{f' ({detail})' if detail.lower() not in what.lower() else ''}; {outcome}"
+        )
+        self._transient = fault.message
+        if what in ("disk I/O error", "out of memory") and self._conn is not None:
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+            self._conn = None
+        return fault
 
     # -- notes --------------------------------------------------------------------------
 
@@ -650,6 +859,32 @@ class NoteStore:
 
 class _ReadOnly(Exception):
     """The database opened but cannot be written: fall back to read-only."""
+
+
+class _Newer(Exception):
+    """The schema is newer than this seedreader: read it read-only, never migrate it."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
+
+
+def _has_log(path: Path) -> bool:
+    try:
+        return os.path.getsize(f"{path}-wal") > 0
+    except OSError:
+        return False
+
+
+def _readable_notes(conn: sqlite3.Connection) -> bool:
+    """Whether the columns and tables this seedreader reads are there (a newer schema may add
+    to them; one that renamed or dropped them cannot be listed)."""
+    try:
+        conn.execute(f"SELECT {_COLUMNS} FROM notes LIMIT 1").fetchall()
+        conn.execute("SELECT note_id, position, tag FROM note_tags LIMIT 1").fetchall()
+    except sqlite3.Error:
+        return False
+    return True
 
 
 def _enable_wal(conn: sqlite3.Connection) -> str:

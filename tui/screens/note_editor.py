@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar
 
 from textual import events, on
@@ -108,7 +109,9 @@ class NoteEditorScreen(ModalScreen[Note | None]):
 
     ``save`` writes the text (add or update) and returns the stored note; when it raises a
     ``NoteError`` (another reader changed the note, the store went read-only) the message is
-    shown and the editor stays open with the text intact.
+    shown and the editor stays open with the text intact. After a passing fault (disk full,
+    database busy) the text is also written to a recovery file (``tui.notes.recovery``) until
+    a later ``ctrl+s`` saves it.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -163,6 +166,10 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         self.initial = initial
         self.editing = editing
         self._saved = False
+        self._early: list[events.Key] | None = []
+        """Keys typed before the text area could take them (``None`` once it can)."""
+        self.recovery: Path | None = None
+        """The recovery file holding the text after a failed save (removed once it saves)."""
         self.ratings = ratings
         self.initial_rating = rating
         self.rating = rating
@@ -193,6 +200,26 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+        early, self._early = self._early or [], None
+        for key in early:
+            area.post_message(key)
+
+    def type_ahead(self, event: events.Key) -> None:
+        """A key typed right after ``a`` or ``e``, before this editor had focus: it belongs in
+        the note, in the order typed (the reader hands such keys over; see ``on_key``)."""
+        copy = events.Key(event.key, event.character)
+        if self._early is not None:
+            self._early.append(copy)
+        else:
+            self.query_one(NoteTextArea).post_message(copy)
+
+    def on_key(self, event: events.Key) -> None:
+        # The text area takes every character typed into it; one that reaches the screen was
+        # sent here before the text area had focus.
+        if event.is_printable or event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.type_ahead(event)
 
     @property
     def text(self) -> str:
@@ -223,10 +250,35 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         try:
             note = self._save(body, self.rating)
         except NoteError as error:
-            self.notify(error.message, title="Note not saved", severity="error", timeout=10, markup=False)
+            message = error.message
+            if getattr(error, "transient", False):
+                message += "\n" + self._keep(body)
+            self.notify(message, title="Note not saved", severity="error", timeout=10, markup=False)
             return
         self._saved = True
+        from tui.notes.recovery import drop_draft
+
+        drop_draft(self.recovery)
+        self.recovery = None
         self.dismiss(note)
+
+    def _keep(self, body: str) -> str:
+        """Write the text to a recovery file; what to tell the user."""
+        from tui.notes.recovery import draft_text, keep_draft
+
+        text = draft_text(
+            document=self.document.path,
+            statement=self.statement.index + 1,
+            quote=self.statement.text,
+            body=body,
+            rating=self.rating,
+        )
+        data_dir = getattr(self.app, "data_dir", None)
+        kept = keep_draft(data_dir if isinstance(data_dir, Path) else None, text, self.recovery)
+        if kept is None:
+            return "Your text is kept in this editor only (no recovery file could be written): ctrl+s tries again."
+        self.recovery = kept
+        return f"Your text is kept here and in {kept}: ctrl+s tries again."
 
     def action_cancel(self) -> None:
         body = self.text

@@ -25,6 +25,7 @@ from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import Document, Statement
 from tui.notes import AnchoredNote, AnchorState, Note, NoteError, NoteStore
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
+from tui.safe_text import safe_line
 from tui.state import ReaderState
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.article_view import FILTERS, ArticleView
@@ -97,6 +98,7 @@ class ReaderScreen(Screen[None]):
         Binding("x", "delete_note", "Delete note", id="reader.delete_note", show=False),
         Binding("ctrl+z", "undo_delete", "Undo delete", id="reader.undo_delete", show=False),
         Binding("ctrl+e", "export", "Export notes", id="reader.export", show=False),
+        Binding("R", "retry_notes", "Retry notes", id="reader.retry_notes", show=False),
     ]
 
     def __init__(
@@ -414,12 +416,31 @@ class ReaderScreen(Screen[None]):
             text += f" ({orphans} orphaned)"
         if not self.note_store.available:
             text += ", read-only"
+        elif self.note_store.transient:
+            text += f", last save failed ({self._key_for('retry_notes')} retries)"
         return text
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         event.stop()
         self._follow(event.view)
+
+    async def on_key(self, event: events.Key) -> None:
+        """``a`` and ``e`` open the editor in typing order, and keys typed right after them go
+        into it: a binding would run only after those keys had reached the reader."""
+        active = self.app.screen
+        if active is not self:
+            type_ahead = getattr(active, "type_ahead", None)
+            if callable(type_ahead):
+                event.stop()
+                event.prevent_default()
+                type_ahead(event)
+            return
+        bound = self.active_bindings.get(event.key)
+        if bound is not None and bound.binding.action in ("add_note", "edit_note"):
+            event.stop()
+            event.prevent_default()
+            await self.run_action(bound.binding.action)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
@@ -477,7 +498,8 @@ class ReaderScreen(Screen[None]):
         self.note_store = store
         self.set_notes(notes)
         if store.reason:
-            self.notify(store.reason, title="Notes", severity="warning", timeout=12, markup=False)
+            self.notify(store.reason + self._notes_hint(store), title="Notes", severity="warning", timeout=12,
+                        markup=False)
 
     def set_notes(self, notes: Sequence[AnchoredNote]) -> None:
         """Replace the notes shown and refresh the gutter markers, the claim panel and the status."""
@@ -562,9 +584,58 @@ class ReaderScreen(Screen[None]):
             return None
         if not store.available:
             reason = store.reason or f"{store.path}: notes are disabled"
-            self.notify(f"Notes cannot be saved: {reason}", severity="warning", timeout=8, markup=False)
+            self.notify(f"Notes cannot be saved: {reason}{self._notes_hint(store)}", severity="warning", timeout=8,
+                        markup=False)
             return None
         return store
+
+    def _notes_hint(self, store: NoteStore) -> str:
+        """What the retry key does for this store's problem, as a sentence to append."""
+        key = self._key_for("retry_notes")
+        if store.bad_file is not None:
+            return f" — {key} moves it aside and starts a fresh notes database"
+        if store.transient:
+            return f" — {key} tries again"
+        return ""
+
+    def action_retry_notes(self) -> None:
+        """After a passing fault, try the store again; for a bad file, offer to move it aside."""
+        from tui.screens.confirm import ConfirmScreen
+
+        store = self.note_store
+        if store is None:
+            self._writable_store()
+            return
+        if store.bad_file is not None:
+
+            def answered(move: bool | None) -> None:
+                if move:
+                    self._move_store_aside(store)
+
+            question = (
+                f"{safe_line(store.reason or str(store.path))}\n\n"
+                "Move this file aside (renamed, nothing is deleted) and start a fresh notes database?"
+            )
+            self.app.push_screen(ConfirmScreen(question, yes="move aside", no="cancel"), answered)
+            return
+        if store.retry():
+            self.notify("Notes can be saved again", title="Notes", timeout=4)
+            self.reload_notes()
+        else:
+            reason = store.reason or f"{store.path}: notes are disabled"
+            self.notify(f"Notes still cannot be saved: {reason}", severity="warning", timeout=8, markup=False)
+        self._update_status()
+
+    def _move_store_aside(self, store: NoteStore) -> None:
+        try:
+            moved = store.move_aside()
+        except NoteError as error:
+            self.notify(error.message, title="Notes", severity="error", timeout=10, markup=False)
+            return
+        self.notify(f"The old notes database is now {moved}; notes are on again", title="Notes", timeout=10,
+                    markup=False)
+        self.reload_notes()
+        self._update_status()
 
     def _latest_note_here(self, verb: str) -> AnchoredNote | None:
         current = self._current_statement()
