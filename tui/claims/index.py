@@ -11,7 +11,8 @@ from tui.claims.config import IndexConfig
 from tui.claims.conflicts import EVENT_STEMS, Comparison, compare
 from tui.claims.facts import Facts, extract_facts
 from tui.claims.linking import Item, LinkConfig, ScoredPair, group, link_items, select, weigh_terms
-from tui.claims.model import Claim, ClaimIndex, Conflict, Link, Status, Verdict
+from tui.claims.model import (Claim, ClaimIndex, Conflict, Link, Status, Verdict,
+                              links_by_statement)
 from tui.claims.terms import content_terms, stem
 from tui.claims.text import MONTHS
 from tui.corpus.model import Document, Statement
@@ -246,17 +247,11 @@ def _verdicts(statements: Sequence[Statement], claims: Sequence[Claim],
               claim_of_item: dict[int, str], cross: Sequence[Link] = ()) -> dict[str, Verdict]:
     by_id = {c.id: c for c in claims}
     conflicts_of: dict[str, list[Conflict]] = {}
-    links_of: dict[str, list[Link]] = {}
     for c in claims:
         for x in c.conflicts:
             conflicts_of.setdefault(x.a, []).append(x)
             conflicts_of.setdefault(x.b, []).append(x)
-        for link in c.links:
-            links_of.setdefault(link.a, []).append(link)
-            links_of.setdefault(link.b, []).append(link)
-    for link in cross:
-        links_of.setdefault(link.a, []).append(link)
-        links_of.setdefault(link.b, []).append(link)
+    links_of = links_by_statement(claims, cross)
     verdicts: dict[str, Verdict] = {}
     for i, s in enumerate(statements):
         claim = by_id[claim_of_item[i]]
@@ -265,7 +260,7 @@ def _verdicts(statements: Sequence[Statement], claims: Sequence[Claim],
             status = Status.CONFLICTING
             reason = explain.combine([explain.conflict_reason(c, s.id) for c in mine])
         else:
-            links = sorted(links_of.get(s.id, []), key=lambda link: -link.score)
+            links = links_of.get(s.id, [])
             if links:
                 status = Status.AGREEING
                 reason = explain.agree_reason(links[0], s.id, len(links) - 1)

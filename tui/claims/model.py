@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -95,6 +96,18 @@ class Verdict:
         return self.sources if self.independent_sources is None else self.independent_sources
 
 
+def links_by_statement(claims: Sequence[Claim], cross: Sequence[Link] = ()
+                       ) -> dict[str, list[Link]]:
+    """Statement id -> every link touching it (in its claim or across claims), best first."""
+    table: dict[str, list[Link]] = {}
+    for link in [link for claim in claims for link in claim.links] + list(cross):
+        table.setdefault(link.a, []).append(link)
+        table.setdefault(link.b, []).append(link)
+    for links in table.values():
+        links.sort(key=lambda link: (-link.score, link.a, link.b))
+    return table
+
+
 @dataclass(frozen=True)
 class ClaimIndex:
     documents: tuple[Document, ...]
@@ -117,17 +130,7 @@ class ClaimIndex:
     def links_of(self, statement_id: str) -> list[Link]:
         """Every link touching the statement, inside its claim or across claims, best first."""
         if not self._links_by_statement and (self.claims or self.cross_links):
-            table: dict[str, list[Link]] = {}
-            for claim in self.claims:
-                for link in claim.links:
-                    table.setdefault(link.a, []).append(link)
-                    table.setdefault(link.b, []).append(link)
-            for link in self.cross_links:
-                table.setdefault(link.a, []).append(link)
-                table.setdefault(link.b, []).append(link)
-            for links in table.values():
-                links.sort(key=lambda link: (-link.score, link.a, link.b))
-            self._links_by_statement.update(table)
+            self._links_by_statement.update(links_by_statement(self.claims, self.cross_links))
         return self._links_by_statement.get(statement_id, [])
 
     def claim_of(self, statement_id: str) -> Claim:
