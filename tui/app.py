@@ -4,6 +4,7 @@ in workers, saves state."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -11,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 
+from tui.claims.config import IndexConfig
 from tui.claims.model import ClaimIndex
 from tui.commands import ReaderCommands
 from tui.corpus.model import Document, LoadProblem
@@ -25,10 +27,10 @@ SAVE_DELAY = 1.0
 """Seconds of quiet before the position is written, so holding j does not hammer the disk."""
 
 
-def _default_builder(documents: Sequence[Document]) -> ClaimIndex:
-    from tui.claims import build_index  # type: ignore[attr-defined]
+def _default_builder(documents: Sequence[Document], config: IndexConfig | None = None) -> ClaimIndex:
+    from tui.claims import build_index
 
-    index: ClaimIndex = build_index(documents)
+    index: ClaimIndex = build_index(documents, config)
     return index
 
 
@@ -36,6 +38,7 @@ class SeedReaderApp(App[int]):
     """Side-by-side reader for ``documents``; ``corpus_key`` names the corpus for saved state.
 
     ``keymap`` maps binding ids (``reader.next``, ``reader.filter``... see ``?``) to keys.
+    ``index_config`` holds the thresholds (``config.toml`` ``[index]``), the same the report uses;
     ``index_builder`` replaces ``tui.claims.build_index`` (tests, other engines).
     """
 
@@ -55,6 +58,7 @@ class SeedReaderApp(App[int]):
         data_dir: Path | None = None,
         keymap: Mapping[str, str] | None = None,
         index_builder: IndexBuilder | None = None,
+        index_config: IndexConfig | None = None,
         ratings: RatingScale = DEFAULT_RATINGS,
     ) -> None:
         super().__init__()
@@ -69,7 +73,8 @@ class SeedReaderApp(App[int]):
             data_dir = default_data_dir()
         self.store = StateStore(data_dir)
         self.data_dir = data_dir
-        self._builder: IndexBuilder = index_builder or _default_builder
+        self.index_config = index_config
+        self._builder: IndexBuilder = index_builder or partial(_default_builder, config=index_config)
         self._save_timer: object | None = None
         self.ratings = ratings
         if keymap:

@@ -19,6 +19,7 @@ from tui.paths import config_file, sample_corpus_dir
 from tui.safe_text import safe_line
 
 if TYPE_CHECKING:
+    from tui.app import SeedReaderApp
     from tui.corpus.model import LoadResult
 
 EXIT_OK = 0
@@ -261,13 +262,16 @@ def run_export(argv: Sequence[str]) -> int:
     )
 
 
-def run_reader(argv: Sequence[str]) -> int:
-    from tui.config import ConfigError, read_keymap, read_ratings
+def reader_app(argv: Sequence[str]) -> SeedReaderApp | int:
+    """The reader for ``argv`` with the user's keys, ratings and ``[index]`` thresholds (the same
+    thresholds ``report`` uses, so both agree on what conflicts); an exit code when it cannot start."""
+    from tui.config import ConfigError, load_index_config, read_keymap, read_ratings
 
     args = reader_parser().parse_args(argv)
     try:
         keymap = read_keymap(config_file())
         ratings = read_ratings(config_file())
+        index_config = load_index_config()
     except ConfigError as exc:
         _err(str(exc))
         return EXIT_NOTHING_LOADED
@@ -276,14 +280,21 @@ def run_reader(argv: Sequence[str]) -> int:
         return EXIT_NOTHING_LOADED
     from tui.app import SeedReaderApp
 
-    app = SeedReaderApp(
+    return SeedReaderApp(
         result.documents,
         result.problems,
         corpus_key=corpus_key(result),
         data_dir=Path(args.data_dir).expanduser() if args.data_dir else None,
         keymap=keymap,
         ratings=ratings,
+        index_config=index_config,
     )
+
+
+def run_reader(argv: Sequence[str]) -> int:
+    app = reader_app(argv)
+    if isinstance(app, int):
+        return app
     code = app.run()
     return code if isinstance(code, int) else (app.return_code or EXIT_OK)
 
