@@ -446,5 +446,7 @@ def test_note_editor_status_names_values_not_statement_ids() -> None:
     index = build_index(sample_documents())
     conflict = next(c for claim in index.claims for c in claim.conflicts if c.kind == "date")
     text = statement_status(index, index.statements[conflict.a]).plain
-    assert f"date: {conflict.a_value} ≠ {conflict.b_value}" in text
-    assert conflict.b not in text and "d5:" not in text
+    assert f"{conflict.a_value} / {conflict.b_value}" in text  # a possible conflict says so
+    other = index.statements[conflict.b]
+    assert f"{other.doc_id}:" not in text
+    assert f".txt #{other.index + 1}" in text, "the other side named by article and number from 1"

@@ -18,7 +18,7 @@ from tui.corpus.model import Document, Statement
 from tui.notes import Note, NoteError, parse_tags
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.screens.confirm import ConfirmScreen
-from tui.widgets.claim_panel import rating_content
+from tui.widgets.claim_panel import rating_content, reader_reason
 from tui.widgets.article_pane import STATUS_STYLES
 from tui.widgets.article_view import GLYPHS
 from tui.widgets.text import display_text
@@ -40,22 +40,8 @@ def statement_status(index: ClaimIndex | None, statement: Statement) -> Content:
 
 
 def _reason(index: ClaimIndex, statement_id: str) -> str:
-    """The status reason in words a reader uses: values and source counts, never statement ids."""
-    conflicts = index.conflicts_of(statement_id)
-    if conflicts:
-        parts = []
-        for conflict in conflicts:
-            mine, theirs = (
-                (conflict.a_value, conflict.b_value)
-                if conflict.a == statement_id
-                else (conflict.b_value, conflict.a_value)
-            )
-            parts.append(f"{conflict.kind}: {mine} ≠ {theirs}")
-        return "; ".join(dict.fromkeys(parts))
-    sources = index.verdicts[statement_id].sources
-    if sources > 1:
-        return f"reported by {sources} sources"
-    return "no other source reports this"
+    """The status reason in words a reader uses: statements named by article and number, never by id."""
+    return reader_reason(index, statement_id)
 
 
 def tags_content(body: str) -> Content:

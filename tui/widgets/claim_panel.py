@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import Document
+from tui.labels import number, readable_reason
 from tui.widgets.article_pane import STATUS_STYLES
 from tui.widgets.article_view import GLYPHS
 from tui.widgets.text import display_text, shorten_middle
@@ -95,6 +96,23 @@ NAME_WIDTH = 28
 def short_name(document: Document, width: int = NAME_WIDTH) -> str:
     """The article as the panel names it: its file name, cut to ``width`` cells."""
     return shorten_middle(display_text(document.source) or display_text(document.title), width)
+
+
+def statement_label(index: ClaimIndex, statement_id: str, by_id: Mapping[str, Document] | None = None) -> str:
+    """``state-visit.txt #2``: how a reader finds a statement (numbered from 1)."""
+    statement = index.statements.get(statement_id)
+    if statement is None:
+        return "another statement"
+    documents = by_id if by_id is not None else {d.id: d for d in index.documents}
+    document = documents.get(statement.doc_id)
+    name = short_name(document) if document is not None else statement.doc_id
+    return f"{name} #{number(statement.index)}"
+
+
+def reader_reason(index: ClaimIndex, statement_id: str) -> str:
+    """The index's reason for the statement's status, statements named as the reader names them."""
+    by_id = {d.id: d for d in index.documents}
+    return readable_reason(index.verdicts[statement_id].reason, lambda sid: statement_label(index, sid, by_id))
 
 
 class ClaimPanel(VerticalScroll, can_focus=False):
@@ -224,10 +242,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
     def _label(self, statement_id: str) -> str:
         """``state-visit.txt #2``: how a reader finds a statement."""
         assert self._index is not None
-        statement = self._index.statements[statement_id]
-        document = self._by_id.get(statement.doc_id)
-        name = short_name(document) if document is not None else statement.doc_id
-        return f"{name} #{statement.index + 1}"
+        return statement_label(self._index, statement_id, self._by_id)
 
     def describe(self) -> Content:
         index, sid = self._index, self._statement_id
