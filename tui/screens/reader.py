@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState
 from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import Document, Statement
 from tui.notes import AnchoredNote, AnchorState, Note, NoteError, NoteStore
+from tui.navigation import find_next, wrap_message
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.state import ReaderState
 from tui.widgets.article_pane import ArticlePane
@@ -901,19 +902,22 @@ class ReaderScreen(Screen[None]):
         if not sequence:
             return
         here = sequence.index((self.active_id, view.cursor)) if view.document.statements else 0
-        count = len(sequence)
-        for step in range(1, count + 1):
-            raw = here + direction * step
-            doc_id, position = sequence[raw % count]
-            statement = self._by_id[doc_id].statements[position]
-            verdict = verdicts.get(statement.id)
-            if verdict is not None and verdict.status.value == status:
-                if raw >= count or raw < 0:
-                    self.notify("Search wrapped around", timeout=2)
-                await self.jump(statement.id)
-                return
-        label = "conflicting" if status == "conflicting" else status
-        self.notify(f"No {label} statements in the articles shown")
+
+        def matches(number: int) -> bool:
+            doc_id, position = sequence[number]
+            verdict = verdicts.get(self._by_id[doc_id].statements[position].id)
+            return verdict is not None and verdict.status.value == status
+
+        found = find_next(len(sequence), here, direction, matches)
+        if found is None:
+            self.notify(f"No {status} statements in the articles shown")
+            return
+        message = wrap_message(found, status, direction)
+        if message is not None:
+            self.notify(message, timeout=3)
+        if not found.only:
+            doc_id, position = sequence[found.position]
+            await self.jump(self._by_id[doc_id].statements[position].id)
 
     def action_cycle_filter(self) -> None:
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
