@@ -29,6 +29,9 @@ SHRINK_DELAY = 0.3
 """Seconds the cursor must rest before the panel resizes to its text. A resize relayouts the
 whole screen (~50-70 ms at 160x45), so keys never pay for it: while they arrive the panel keeps
 its height, padding shorter text and cutting longer text until the cursor rests."""
+VERSION_CHARS = 480
+"""Characters of one version the panel shows; the rest is counted ("…(N more characters)").
+A 200,000-character statement printed whole took the panel seconds per key and hid the rest."""
 NOTE_LINES = 4
 """Lines of one note shown in the panel; the notes list (``o``) and the editor show all of it."""
 
@@ -76,6 +79,20 @@ def differing_words(text: str, others: Sequence[str]) -> list[tuple[int, int]]:
             for position in range(block.a, block.a + block.size):
                 shared[position] = True
     return [(start, end) for (start, end, _), same in zip(mine, shared) if not same]
+
+
+def capped(text: str, limit: int = VERSION_CHARS) -> tuple[str, int]:
+    """``text`` cut to ``limit`` characters at a word end where one is near, and how many
+    characters were left out."""
+    if len(text) <= limit:
+        return text, 0
+    cut = text.rfind(" ", limit - 40, limit)
+    cut = cut if cut > 0 else limit
+    return text[:cut].rstrip(), len(text) - cut
+
+
+def more_characters(count: int) -> Content:
+    return Content.styled(f"…({count:,} more characters)", "$text-muted italic")
 
 
 def highlight_differences(text: str, others: Sequence[str]) -> Content:
@@ -296,7 +313,8 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         for doc_id in ranked[: MAX_VERSIONS - 1]:
             versions.append((doc_id, counterparts[doc_id]))
         hidden = len(ranked) - (MAX_VERSIONS - 1)
-        texts = [display_text(index.statements[s].text) for _, s in versions]
+        cut = [capped(display_text(index.statements[s].text)) for _, s in versions]
+        texts = [text for text, _ in cut]
         available = self.scrollable_content_region.width or 100
         labels = [self._label(s) for _, s in versions]
         name_width = max(len(label) for label in labels)
@@ -315,6 +333,9 @@ class ClaimPanel(VerticalScroll, can_focus=False):
                 "  ",
             )
             wrapped = highlight_differences(text, others).wrap(max(10, available - indent))
+            left_out = cut[number][1]
+            if left_out:
+                wrapped.append(more_characters(left_out))
             if stacked:
                 lines.append(label)
                 lines.extend(Content(" " * indent) + line for line in wrapped)
