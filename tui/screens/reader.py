@@ -174,6 +174,14 @@ class ReaderScreen(Screen[None]):
         return pane.view if pane is not None else None
 
     def on_mount(self) -> None:
+        self._label_filter()
+        if self.filter != "all":
+            self.notify(
+                f"Filter from last time: only {self.filter} statements are bright and "
+                f"{self._key_for('cursor_down')}/{self._key_for('cursor_up')} skip the rest; "
+                f"{self._key_for('cycle_filter')} changes it",
+                timeout=6,
+            )
         self.query_one(StatusBar).set_indexing(True)
         self.run_worker(self._build_index, thread=True, exclusive=True, group="index", name="index")
         if self._open_notes is not None:
@@ -291,7 +299,7 @@ class ReaderScreen(Screen[None]):
         for pane in panes:
             view = pane.view
             if view is source:
-                pane.set_link_state("")
+                pane.set_link_state(self._dimmed_hint(view, view.cursor))
                 continue
             if self.index is None or sid is None:
                 pane.set_link_state("")
@@ -306,10 +314,46 @@ class ReaderScreen(Screen[None]):
             self.cursors[pane.document.id] = target
             if self.scroll_lock:
                 view.scroll_statement_to(target, row if row is not None else 0)
-            pane.set_link_state(f"↔ statement {target + 1}")
+            dimmed = " · dimmed by the filter" if self._dimmed_hint(view, target) else ""
+            pane.set_link_state(f"↔ statement {target + 1}{dimmed}")
         self._update_claim(sid, counterparts, panes)
         self._update_status(panes)
         self.app.call_later(self._schedule_save)
+
+    def _dimmed_hint(self, view: ArticleView, position: int) -> str:
+        """Why the statement at ``position`` is dim (the filter hides it), or ``""``."""
+        statements = view.document.statements
+        if self.filter == "all" or not 0 <= position < len(statements) or self.index is None:
+            return ""
+        if view.matches_filter(statements[position]):
+            return ""
+        return f"dimmed: the filter shows {self.filter} statements ({self._key_for('cycle_filter')} changes it)"
+
+    def _label_filter(self) -> None:
+        """Make the footer say what the filter does to movement: ``Filter: conflicting`` and
+        ``Move (conflicting only)``, since j/k skip the dimmed statements."""
+        move = _MOVE if self.filter == "all" else Binding.Group(f"Move ({self.filter} only)", compact=True)
+        label = "Filter" if self.filter == "all" else f"Filter: {self.filter}"
+        table = self._bindings.key_to_bindings
+        for key, bindings in table.items():
+            table[key] = [
+                replace(b, description=label) if b.id == "reader.filter"
+                else replace(b, group=move) if b.id in ("reader.next", "reader.previous")
+                else b
+                for b in bindings
+            ]
+        self.refresh_bindings()
+
+    def _nothing_kept(self, direction: int) -> None:
+        """j/k found no statement the filter keeps: say so instead of doing nothing."""
+        if self.filter == "all":
+            return
+        where = "below" if direction > 0 else "above"
+        self.notify(
+            f"No {self.filter} statement {where} in this article; "
+            f"{self._key_for('cycle_filter')} changes the filter",
+            timeout=3,
+        )
 
     def _schedule_save(self) -> None:
         save = getattr(self.app, "schedule_save", None)
@@ -771,20 +815,28 @@ class ReaderScreen(Screen[None]):
             view.move_cursor(target, notify=False)
             self._follow(view)
 
-    def action_cursor_down(self) -> None:
+    def _step(self, direction: int) -> None:
         view = self.active_view
-        if view is not None and not view.scroll_within(1):
-            self._move(view.step(1))
+        if view is None or view.scroll_within(direction):
+            return
+        target = view.step(direction)
+        if target is None:
+            self._nothing_kept(direction)
+        self._move(target)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
 
     def action_cursor_up(self) -> None:
-        view = self.active_view
-        if view is not None and not view.scroll_within(-1):
-            self._move(view.step(-1))
+        self._step(-1)
 
     def action_first(self) -> None:
         view = self.active_view
         if view is not None:
-            self._move(view.step(1, start=-1))
+            target = view.step(1, start=-1)
+            if target is None:
+                self._nothing_kept(1)
+            self._move(target)
 
     def action_last(self) -> None:
         """Last statement; pressed again there, the end of the article (a long last statement)."""
@@ -923,6 +975,10 @@ class ReaderScreen(Screen[None]):
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
         for pane in self.panes:
             pane.view.set_filter(self.filter)
+        self._label_filter()
+        view = self.active_view
+        if view is not None:
+            self._follow(view)
         self._update_status()
         self._schedule_save()
 
