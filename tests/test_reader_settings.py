@@ -33,3 +33,36 @@ async def test_config_thresholds_reach_the_reader_as_they_reach_the_report(
     by_default = {sid: v.status for sid, v in build_index(SAMPLE).verdicts.items()}
     assert in_reader == in_report
     assert in_reader != by_default, "the thresholds in config.toml must change the reader's verdicts"
+
+
+@sync
+async def test_theme_survives_a_restart(tmp_path: Path) -> None:
+    from tests.ui_fixtures import small_app
+
+    app = small_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.theme != "nord"
+        app.theme = "nord"
+        await pilot.pause()
+    again = small_app(tmp_path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert again.theme == "nord"
+
+
+@sync
+async def test_screenshot_falls_back_to_the_data_dir_without_downloads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ui_fixtures import small_app
+
+    monkeypatch.setattr("platformdirs.user_downloads_path", lambda: tmp_path / "no-such-Downloads")
+    app = small_app(tmp_path / "data")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.action_screenshot()
+        await pilot.pause()
+        (saved,) = (tmp_path / "data" / "screenshots").glob("*.svg")
+        assert saved.read_text().startswith("<svg")
+        assert any(str(saved) in n.message for n in app._notifications)

@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
+from textual.theme import Theme
 
 from tui.claims.config import IndexConfig
 from tui.claims.model import ClaimIndex
@@ -84,7 +85,45 @@ class SeedReaderApp(App[int]):
     def reader(self) -> ReaderScreen:
         return self.get_screen("reader")  # type: ignore[return-value]
 
+    def _restore_theme(self) -> None:
+        """The theme chosen last time (``ctrl+p`` → theme), then save every later change."""
+        from tui.preferences import load_preferences
+
+        theme = load_preferences(self.data_dir).theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        from tui.preferences import Preferences, load_preferences, save_preferences
+
+        if load_preferences(self.data_dir).theme == theme.name:
+            return
+        try:
+            save_preferences(self.data_dir, Preferences(theme=theme.name))
+        except OSError as error:
+            self.notify(f"Could not save the theme: {error}", severity="warning", markup=False)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen in the Downloads folder, or in the data directory when there
+        is none (Textual's own action fails without ``~/Downloads``), and say where."""
+        from platformdirs import user_downloads_path
+
+        if path is not None:
+            folder = Path(path)
+        else:
+            downloads = user_downloads_path()
+            folder = downloads if downloads.is_dir() else self.data_dir / "screenshots"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder))
+        except OSError as error:
+            self.notify(f"Could not save the screenshot: {error}", severity="error", timeout=8, markup=False)
+            return
+        self.notify(f"Screenshot saved to {saved}", timeout=8, markup=False)
+
     def on_mount(self) -> None:
+        self._restore_theme()
         state = None
         try:
             state = self.store.load(self.corpus_key)
