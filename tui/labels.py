@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 
 from tui.claims.model import ClaimIndex
+from tui.corpus.model import Document, Statement
+from tui.safe_text import safe_line
 
 STATEMENT_ID = re.compile(r"\b(d\d+:\d+)\b")
 """A statement id as the claim index writes it in reasons."""
@@ -36,3 +38,20 @@ def readable_reason(reason: str, name: Callable[[str], str | None]) -> str:
         return name(match.group(1)) or "another statement"
 
     return STATEMENT_ID.sub(replace, reason)
+
+
+def citation(document: Document, statement: Statement) -> str:
+    """The statement in quotes and where it comes from (outlet, title, date, position, address),
+    ready to paste into a draft. Control characters are made visible, never pasted."""
+    quote = safe_line(" ".join(statement.text.split()))
+    position = f"statement {number(statement.index)} of {len(document.statements)}"
+    title = safe_line(document.title)
+    parts = [
+        safe_line(document.outlet),
+        f"“{title}”" if title else "",
+        safe_line(document.author),
+        safe_line(document.published),
+        position,
+    ]
+    where = safe_line(document.url or document.path)
+    return f"“{quote}”\n— {', '.join(p for p in parts if p)}\n{where}\n"

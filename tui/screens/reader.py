@@ -92,6 +92,7 @@ class ReaderScreen(Screen[None]):
         Binding("right_square_bracket", "page(1)", "More articles", id="reader.page_next", show=False),
         Binding("left_square_bracket", "page(-1)", "Earlier articles", id="reader.page_previous", show=False),
         Binding("d", "documents", "Choose articles", id="reader.documents", show=False),
+        Binding("y", "copy_statement", "Copy statement with its source", id="reader.copy", show=False),
         Binding("c", "toggle_claim", "Claim panel", id="reader.claim_panel", show=False),
         Binding("s", "toggle_lock", "Scroll lock", id="reader.scroll_lock", show=False),
         Binding("e", "edit_note", "Edit note", id="reader.edit_note", show=False),
@@ -981,6 +982,19 @@ class ReaderScreen(Screen[None]):
             self._follow(view)
         self._update_status()
         self._schedule_save()
+
+    def action_copy_statement(self) -> None:
+        """Put the cursor's statement on the clipboard with outlet, title and position."""
+        from tui.labels import citation
+
+        current = self._current_statement()
+        if current is None:
+            return
+        document, statement = current
+        self.app.copy_to_clipboard(citation(document, statement))
+        self.notify(
+            f"Copied statement {statement.index + 1} of {document.source} with its source", timeout=3, markup=False
+        )
 
     def action_toggle_lock(self) -> None:
         self.scroll_lock = not self.scroll_lock
