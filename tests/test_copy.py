@@ -56,3 +56,23 @@ async def test_mouse_selection_in_an_article_copies_its_text(tmp_path: Path) -> 
         assert text is not None
         assert text.startswith("The president arrived in the capital on November 25th for a state visit. About")
         assert "\x1b" not in text and "▌" not in text
+
+
+@sync
+async def test_clicking_a_version_in_the_claim_panel_jumps_there(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from tui.widgets.claim_panel import ClaimPanel
+
+    app = small_app(tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("j")  # d1:1, reported by d2:1 and d3:0 too
+        await ready(pilot)
+        panel = app.reader.query_one(ClaimPanel)
+        body = panel.query_one("#claim-body", Static)
+        lines = panel.describe().plain.split("\n")
+        row = next(n for n, line in enumerate(lines) if "crowds.txt #1" in line and "Crowds of about" in line)
+        await pilot.click(body, offset=(10, row))
+        await ready(pilot)
+        assert app.reader._current_statement_id() == "d3:0"

@@ -11,6 +11,7 @@ from functools import lru_cache
 from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Static
 
 from tui.claims.model import ClaimIndex, Status
@@ -336,6 +337,10 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             left_out = cut[number][1]
             if left_out:
                 wrapped.append(more_characters(left_out))
+            if number:  # a click on another version jumps there
+                jump = Style.from_meta({"@click": f"screen.jump_to({version_id!r})"})
+                label = label.stylize(jump)
+                wrapped = [line.stylize(jump) for line in wrapped]
             if stacked:
                 lines.append(label)
                 lines.extend(Content(" " * indent) + line for line in wrapped)
