@@ -92,6 +92,7 @@ class ReaderScreen(Screen[None]):
         Binding("right_square_bracket", "page(1)", "More articles", id="reader.page_next", show=False),
         Binding("left_square_bracket", "page(-1)", "Earlier articles", id="reader.page_previous", show=False),
         Binding("d", "documents", "Choose articles", id="reader.documents", show=False),
+        Binding("O", "open_source", "Open the article's source", id="reader.open_source", show=False),
         Binding("y", "copy_statement", "Copy statement with its source", id="reader.copy", show=False),
         Binding("c", "toggle_claim", "Claim panel", id="reader.claim_panel", show=False),
         Binding("s", "toggle_lock", "Scroll lock", id="reader.scroll_lock", show=False),
@@ -986,6 +987,37 @@ class ReaderScreen(Screen[None]):
             self._follow(view)
         self._update_status()
         self._schedule_save()
+
+    def action_open_source(self) -> None:
+        """The article's file in ``$VISUAL``/``$EDITOR`` (at the statement's line), else its page
+        or file in the browser."""
+        import subprocess
+
+        from textual.app import SuspendNotSupported
+
+        from tui.opening import browser_url, editor_command
+
+        current = self._current_statement()
+        if current is None:
+            return
+        document, statement = current
+        command = editor_command(document, statement)
+        if command is not None:
+            try:
+                with self.app.suspend():
+                    subprocess.run(command, check=False)
+                return
+            except SuspendNotSupported:
+                pass
+            except OSError as error:
+                self.notify(f"Could not start {command[0]}: {error}", severity="error", timeout=8, markup=False)
+                return
+        url = browser_url(document)
+        if url is None:
+            self.notify("This article has no file or address to open", severity="warning", timeout=4)
+            return
+        self.app.open_url(url)
+        self.notify(f"Opening {url}", timeout=4, markup=False)
 
     def action_copy_statement(self) -> None:
         """Put the cursor's statement on the clipboard with outlet, title and position."""
