@@ -30,3 +30,22 @@ def test_reasons_name_statements_instead_of_ids() -> None:
     names = {"d2:2": "state-visit.txt #3"}
     assert readable_reason("agrees with d2:2 and 1 more", names.get) == "agrees with state-visit.txt #3 and 1 more"
     assert readable_reason("date: a ≠ b (d9:1)", names.get) == "date: a ≠ b (another statement)"
+
+
+def test_claim_panel_words_a_possible_conflict_as_the_report_does() -> None:
+    from dataclasses import replace
+
+    from tui.claims.model import Claim
+    from tui.widgets.claim_panel import ClaimPanel
+
+    _, index = small_corpus()
+    claims = tuple(
+        replace(c, conflicts=tuple(replace(x, confidence="possible") for x in c.conflicts)) for c in index.claims
+    )
+    index = replace(index, claims=claims, claim_by_id={c.id: c for c in claims})
+    panel = ClaimPanel()
+    panel._index, panel._statement_id, panel._by_id = index, "d1:0", {d.id: d for d in index.documents}
+    text = panel.describe().plain
+    assert "possibly different date: November 25th / November 26, 2025" in text
+    assert "≠" not in text
+    assert isinstance(claims[0], Claim)

@@ -287,12 +287,12 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             other = conflict.b
             if conflict.b == sid:
                 mine, theirs, other = conflict.b_value, conflict.a_value, conflict.a
-            lines.append(
-                Content.assemble(
-                    (f"{display_text(conflict.kind)}: {display_text(mine)} ≠ {display_text(theirs)}", "bold $text-error"),
-                    (f"  ({self._label(other)})", "$text-muted"),
-                )
-            )
+            kind, mine, theirs = display_text(conflict.kind), display_text(mine), display_text(theirs)
+            if conflict.possible:  # worded as the report words it: both values may be true
+                said = (f"possibly different {kind}: {mine} / {theirs}", "bold $text-warning")
+            else:
+                said = (f"{kind}: {mine} ≠ {theirs}", "bold $text-error")
+            lines.append(Content.assemble(said, (f"  ({self._label(other)})", "$text-muted")))
         versions: list[tuple[str, str]] = [(statement.doc_id, sid)]
         counterparts = index.counterparts(sid)
         rank = {doc_id: n for n, doc_id in enumerate(self._order_ids)}
