@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import Document, Statement
+from tui.counts import counts_by_document
 from tui.notes import AnchoredNote, AnchorState, Note, NoteError, NoteStore
 from tui.navigation import find_next, wrap_message
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
@@ -145,6 +146,8 @@ class ReaderScreen(Screen[None]):
         self._statement_total = sum(len(d.statements) for d in self.documents)
         self._status_totals: Counter[Status] | None = None
         """Corpus totals per status, counted once when the index arrives (``None`` until then)."""
+        self._doc_counts: dict[str, Counter[Status]] = {}
+        """Each document's statements per status, counted once per index for the pane headers."""
         self._frozen = False
         self._gc_held = False
         self._last_move = 0.0
@@ -262,7 +265,10 @@ class ReaderScreen(Screen[None]):
             for pane in self.panes:
                 self.cursors[pane.document.id] = pane.view.cursor
             await container.remove_children()
-            panes = [ArticlePane(self._by_id[d], self.index, self.cursors.get(d, 0), self.filter) for d in shown]
+            panes = [
+                ArticlePane(self._by_id[d], self.index, self.cursors.get(d, 0), self.filter, self._doc_counts.get(d))
+                for d in shown
+            ]
             await container.mount_all(panes)
             self._mark_notes()
         self.call_after_refresh(self._sync)
@@ -495,9 +501,10 @@ class ReaderScreen(Screen[None]):
     def set_index(self, index: ClaimIndex) -> None:
         self.index = index
         self._status_totals = Counter(v.status for v in index.verdicts.values())
+        self._doc_counts = counts_by_document(index)
         self.query_one(StatusBar).set_indexing(False)
         for pane in self.panes:
-            pane.set_index(index)
+            pane.set_index(index, self._doc_counts.get(pane.document.id))
         view = self.active_view
         if view is not None:
             self._follow(view)
