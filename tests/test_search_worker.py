@@ -1,0 +1,51 @@
+"""Search runs off the UI thread; a key cancels the search before it; enter never waits in vain."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.ui_fixtures import ready, small_app, sync
+from tui.screens.search import SearchScreen
+
+
+@sync
+async def test_search_runs_in_a_worker_and_shows_the_last_query(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: list[str] = []
+    original = SearchScreen.search
+
+    def search(self: SearchScreen, query: str):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return original(self, query)
+
+    monkeypatch.setattr(SearchScreen, "search", search)
+    app = small_app(tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"crowds of about")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert screen.results and screen.results[0] == "d3:0"
+        assert "result" in str(screen.query_one("#search-count").render())
+        assert threads and threading.main_thread().name not in threads
+
+
+@sync
+async def test_enter_before_results_arrive_still_jumps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = small_app(tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        monkeypatch.setattr(SearchScreen, "_search", lambda self, query: None)  # results never come
+        await pilot.press(*"crowds of about", "enter")
+        await ready(pilot)
+        assert app.reader._current_statement_id() == "d3:0"
