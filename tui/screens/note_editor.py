@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
@@ -149,6 +150,8 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         self.initial = initial
         self.editing = editing
         self._saved = False
+        self._writing = False
+        """A save is on its way to the store (a second ctrl+s waits for it)."""
         self.ratings = ratings
         self.initial_rating = rating
         self.rating = rating
@@ -206,13 +209,37 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         if self.editing and not self.changed:
             self.dismiss(None)
             return
+        if self._writing:
+            return
+        self._writing = True
+        self._write(body, self.rating)
+
+    class Written(Message):
+        """The save worker's answer: the stored note, or why it was not stored."""
+
+        def __init__(self, note: Note | None, error: str = "") -> None:
+            super().__init__()
+            self.note = note
+            self.error = error
+
+    @work(thread=True, exclusive=True, group="note-save")
+    def _write(self, body: str, rating: str | None) -> None:
+        """The write is fsync'd SQLite: off the UI thread, so typing never waits for the disk."""
         try:
-            note = self._save(body, self.rating)
+            note = self._save(body, rating)
         except NoteError as error:
-            self.notify(error.message, title="Note not saved", severity="error", timeout=10, markup=False)
+            self.post_message(self.Written(None, error.message))
+            return
+        self.post_message(self.Written(note))
+
+    @on(Written)
+    def _written(self, message: Written) -> None:
+        self._writing = False
+        if message.note is None:
+            self.notify(message.error, title="Note not saved", severity="error", timeout=10, markup=False)
             return
         self._saved = True
-        self.dismiss(note)
+        self.dismiss(message.note)
 
     def action_cancel(self) -> None:
         body = self.text

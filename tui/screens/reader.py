@@ -670,7 +670,7 @@ class ReaderScreen(Screen[None]):
             try:
                 return store.update(anchored.note.id, body, anchored.note.revision, rating=rating)
             except NoteError:
-                self.reload_notes()
+                self.app.call_from_thread(self.reload_notes)  # runs in the editor's save worker
                 raise
 
         def saved(note: Note | None) -> None:

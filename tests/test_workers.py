@@ -49,3 +49,26 @@ async def test_enter_before_results_arrive_still_jumps(tmp_path: Path, monkeypat
         await pilot.press(*"crowds of about", "enter")
         await ready(pilot)
         assert app.reader._current_statement_id() == "d3:0"
+
+
+@sync
+async def test_note_is_written_off_the_ui_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.notes import NoteStore
+
+    threads: list[str] = []
+    original = NoteStore.add
+
+    def add(self: NoteStore, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(NoteStore, "add", add)
+    app = small_app(tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"check this", "ctrl+s")
+        await ready(pilot)
+        assert [n.note.body for n in app.reader.notes] == ["check this"]
+    assert threads and threading.main_thread().name not in threads
