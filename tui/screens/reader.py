@@ -950,9 +950,9 @@ class ReaderScreen(Screen[None]):
             pane.view.set_cursor(statement.index)
             self.call_after_refresh(self._sync)
 
-    async def action_jump_to(self, statement_id: str) -> None:
-        """Go to a statement named in the claim panel (a click on one of its versions)."""
-        await self.jump(statement_id)
+    @on(ClaimPanel.VersionClicked)
+    async def _version_clicked(self, message: ClaimPanel.VersionClicked) -> None:
+        await self.jump(message.statement_id)
 
     async def action_next_status(self, status: str, direction: int) -> None:
         """Jump to the next statement with ``status`` in reading order across all shown articles."""

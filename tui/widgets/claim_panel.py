@@ -8,10 +8,11 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from textual import events
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.content import Content
-from textual.style import Style
 from textual.widgets import Static
 
 from tui.claims.model import ClaimIndex, Status
@@ -167,7 +168,10 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         self._shown: frozenset[str] | None = None
         self._lines = -1
         self._shown_key: tuple[object, ...] | None = None
-        self._cache: dict[tuple[object, ...], Content] = {}
+        self._cache: dict[tuple[object, ...], tuple[Content, dict[int, str]]] = {}
+        self._targets: dict[int, str] = {}
+        """Row of the shown text -> the statement id of the version drawn there (clicks jump)."""
+        self._describing: dict[int, str] = {}
         self._shrink_timer: Timer | None = None
         """Pending resize to the current text (``tests/ui_fixtures.settled`` waits for it)."""
         self._by_id: dict[str, Document] = {}
@@ -216,12 +220,13 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         if key == self._shown_key:
             return False
         fit = fit or self._shown_key is None or self._shown_key[1] == key[1]
-        content = self._cache.get(key)
-        if content is None:
-            content = self.describe()
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = (self.describe(), self._describing)
             if len(self._cache) > 256:
                 self._cache.clear()
-            self._cache[key] = content
+            self._cache[key] = cached
+        content, self._targets = cached
         lines = content.plain.count("\n") + 1
         body = self.query_one("#claim-body", Static)
         self._shown_key = key
@@ -248,7 +253,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
 
         def fit() -> None:
             self._shrink_timer = None
-            if self._cache.get(self._shown_key or ()) is content:
+            if (self._cache.get(self._shown_key or ()) or (None,))[0] is content:
                 self._fit(content, lines)
 
         self._shrink_timer = self.set_timer(SHRINK_DELAY, fit)
@@ -262,7 +267,30 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         assert self._index is not None
         return statement_label(self._index, statement_id, self._by_id)
 
+    class VersionClicked(Message):
+        """A click on another version of the claim: the reader jumps to ``statement_id``."""
+
+        def __init__(self, statement_id: str) -> None:
+            super().__init__()
+            self.statement_id = statement_id
+
+    def on_click(self, event: events.Click) -> None:
+        body = self.query_one("#claim-body", Static)
+        offset = event.get_content_offset(body)
+        if offset is None:
+            return
+        target = self._targets.get(offset.y)
+        if target is not None:
+            event.stop()
+            self.post_message(self.VersionClicked(target))
+
     def describe(self) -> Content:
+        """The panel's text for the current statement; which rows are other versions lands in
+        ``_describing`` (row -> statement id) for clicks."""
+        self._describing = {}
+        return self._describe()
+
+    def _describe(self) -> Content:
         index, sid = self._index, self._statement_id
         if index is None:
             return Content("\n").join([Content.styled("Indexing claims…", "$text-muted"), *self._note_lines()])
@@ -337,10 +365,10 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             left_out = cut[number][1]
             if left_out:
                 wrapped.append(more_characters(left_out))
-            if number:  # a click on another version jumps there
-                jump = Style.from_meta({"@click": f"screen.jump_to({version_id!r})"})
-                label = label.stylize(jump)
-                wrapped = [line.stylize(jump) for line in wrapped]
+            if number:  # a click on another version's lines jumps there
+                first = len(lines)
+                for row in range(first, first + len(wrapped) + (1 if stacked else 0)):
+                    self._describing[row] = version_id
             if stacked:
                 lines.append(label)
                 lines.extend(Content(" " * indent) + line for line in wrapped)
