@@ -72,3 +72,43 @@ async def test_note_is_written_off_the_ui_thread(tmp_path: Path, monkeypatch: py
         await ready(pilot)
         assert [n.note.body for n in app.reader.notes] == ["check this"]
     assert threads and threading.main_thread().name not in threads
+
+
+@sync
+async def test_delete_undo_reanchoring_and_export_run_off_the_ui_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.notes as notes_package
+    from tests.ui_fixtures import seed_notes
+    from tui.notes import NoteStore
+
+    seed_notes(tmp_path, (0, 0, "Which date? #verify"))
+    threads: dict[str, list[str]] = {}
+
+    def spy(owner: object, name: str) -> None:
+        original = getattr(owner, name)
+
+        def wrapped(*args: object, **kwargs: object) -> object:
+            threads.setdefault(name, []).append(threading.current_thread().name)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, wrapped)
+
+    for name in ("delete", "restore", "notes_for"):
+        spy(NoteStore, name)
+    spy(notes_package, "write_atomically")
+    app = small_app(tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        await pilot.press("x")
+        await ready(pilot)
+        assert app.reader.notes == []
+        await pilot.press("ctrl+z")
+        await ready(pilot)
+        assert [a.note.body for a in app.reader.notes] == ["Which date? #verify"]
+        app.reader.export_to(tmp_path / "out.md", "Notes")
+        await ready(pilot)
+        assert "Which date?" in (tmp_path / "out.md").read_text(encoding="utf-8")
+    assert set(threads) == {"delete", "restore", "notes_for", "write_atomically"}
+    main = threading.main_thread().name
+    assert all(main not in names for names in threads.values()), threads

@@ -12,7 +12,7 @@ from pathlib import Path
 from time import monotonic
 from typing import ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -25,6 +25,7 @@ from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import Document, Statement
 from tui.counts import counts_by_document
 from tui.notes import AnchoredNote, AnchorState, Note, NoteError, NoteStore
+from tui.messages import ExportWritten, NoteDeleted, NoteRestored, NotesReanchored
 from tui.navigation import find_next, wrap_message
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.state import ReaderState
@@ -535,15 +536,33 @@ class ReaderScreen(Screen[None]):
         self.notes = list(notes)
         self._notes_changed()
 
-    def reload_notes(self) -> None:
-        """Read the store again: picks up notes another reader saved meanwhile."""
+    def reload_notes(self, then: Callable[[], None] | None = None) -> None:
+        """Read the store again (picks up notes another reader saved meanwhile) and re-anchor them
+        in a thread; ``then`` runs once they are shown."""
         store = self.note_store
         if store is None or not store.readable:
+            if then is not None:
+                then()
             return
+        self._reanchor(store, then)
+
+    @work(thread=True, group="reanchor")
+    def _reanchor(self, store: NoteStore, then: Callable[[], None] | None) -> None:
         try:
-            self.set_notes(store.notes_for(self.documents))
+            notes = store.notes_for(self.documents)
         except NoteError as error:
-            self.notify(error.message, title="Notes", severity="warning", markup=False)
+            self.post_message(NotesReanchored(None, then, error.message))
+            return
+        self.post_message(NotesReanchored(notes, then))
+
+    @on(NotesReanchored)
+    def _reanchored(self, message: NotesReanchored) -> None:
+        if message.notes is None:
+            self.notify(message.error, title="Notes", severity="warning", markup=False)
+        else:
+            self.set_notes(message.notes)
+        if message.then is not None:
+            message.then()
 
     def _notes_changed(self) -> None:
         by_statement: dict[str, list[AnchoredNote]] = {}
@@ -698,13 +717,25 @@ class ReaderScreen(Screen[None]):
         anchored = self._latest_note_here("delete")
         if anchored is None:
             return
+        self._delete(store, anchored)
+
+    @work(thread=True, group="note-write")
+    def _delete(self, store: NoteStore, anchored: AnchoredNote) -> None:
         try:
             deleted = store.delete(anchored.note.id, anchored.note.revision)
         except NoteError as error:
-            self.notify(error.message, title="Note not deleted", severity="error", timeout=8, markup=False)
+            self.post_message(NoteDeleted(anchored, None, error.message))
+            return
+        self.post_message(NoteDeleted(anchored, deleted))
+
+    @on(NoteDeleted)
+    def _note_deleted(self, message: NoteDeleted) -> None:
+        anchored = message.anchored
+        if message.deleted is None:
+            self.notify(message.error, title="Note not deleted", severity="error", timeout=8, markup=False)
             self.reload_notes()
             return
-        self._deleted = replace(anchored, note=deleted)
+        self._deleted = replace(anchored, note=message.deleted)
         self.set_notes([a for a in self.notes if a.note.id != anchored.note.id])
         self.notify(f"Note deleted — {self._key_for('undo_delete')} to undo", timeout=8)
 
@@ -716,13 +747,26 @@ class ReaderScreen(Screen[None]):
         store = self._writable_store()
         if store is None:
             return
+        self._deleted = None
+        self._restore(store, deleted)
+
+    @work(thread=True, group="note-write")
+    def _restore(self, store: NoteStore, deleted: AnchoredNote) -> None:
         try:
             restored = store.restore(deleted.note)
         except NoteError as error:
-            self.notify(error.message, title="Note not restored", severity="error", timeout=8, markup=False)
+            self.post_message(NoteRestored(deleted, None, error.message))
             return
-        self._deleted = None
-        self.set_notes([*self.notes, replace(deleted, note=restored)])
+        self.post_message(NoteRestored(deleted, restored))
+
+    @on(NoteRestored)
+    def _note_restored(self, message: NoteRestored) -> None:
+        deleted = message.anchored
+        if message.restored is None:
+            self._deleted = deleted
+            self.notify(message.error, title="Note not restored", severity="error", timeout=8, markup=False)
+            return
+        self.set_notes([*self.notes, replace(deleted, note=message.restored)])
         self.notify("Note restored", timeout=2)
         if deleted.statement_id is not None and deleted.statement_id != self._current_statement_id():
             self.run_worker(self.jump(deleted.statement_id), group="jump")
@@ -738,24 +782,29 @@ class ReaderScreen(Screen[None]):
             reason = store.reason or f"{store.path}: notes are disabled"
             self.notify(f"Notes cannot be listed: {reason}", severity="warning", timeout=8, markup=False)
             return
-        self.reload_notes()
 
         def chosen(statement_id: str | None) -> None:
             if statement_id:
                 self.run_worker(self.jump(statement_id), group="jump")
 
-        problem = None if store.available else store.reason
-        self.app.push_screen(NotesListScreen(self.notes, self.documents, problem=problem, ratings=self.ratings), chosen)
+        def show() -> None:
+            problem = None if store.available else store.reason
+            listing = NotesListScreen(self.notes, self.documents, problem=problem, ratings=self.ratings)
+            self.app.push_screen(listing, chosen)
+
+        self.reload_notes(then=show)
 
     def action_export(self) -> None:
+        if self.index is None:
+            self.notify("Still indexing claims: export when it is done", severity="warning", timeout=3)
+            return
+        self.reload_notes(then=self._ask_export)
+
+    def _ask_export(self) -> None:
         from tui.exports.command import export_title
         from tui.exports.markdown import default_export_name
         from tui.screens.export_dialog import ExportScreen
 
-        if self.index is None:
-            self.notify("Still indexing claims: export when it is done", severity="warning", timeout=3)
-            return
-        self.reload_notes()
         title = export_title(self.documents)
         count = len(self.notes)
         summary = f"{count} note{'s' if count != 1 else ''} on {len(self.documents)} articles, and every conflict."
@@ -771,35 +820,42 @@ class ReaderScreen(Screen[None]):
         suggestion = default_export_name(slug_source, datetime.now(UTC))
         self.app.push_screen(ExportScreen(suggestion, summary), chosen)
 
-    def export_to(self, path: Path, title: str, *, force: bool = False) -> bool:
-        """Write the Markdown export; asks before replacing a file. True when written."""
+    def export_to(self, path: Path, title: str, *, force: bool = False) -> None:
+        """Write the Markdown export in a thread; asks before replacing a file."""
+        if self.index is not None:
+            self._export(self.index, list(self.notes), path, title, force)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, index: ClaimIndex, notes: list[AnchoredNote], path: Path, title: str, force: bool) -> None:
         from tui.exports.collect import collect
         from tui.exports.markdown import export_markdown
         from tui.notes import ExportError, write_atomically
+
+        data = collect(index, notes, title=title, exported_at=datetime.now(UTC), ratings=self.ratings)
+        try:
+            write_atomically(path, export_markdown(data), force=force)
+        except ExportError as error:
+            self.post_message(ExportWritten(path, title, 0, error.message, exists=error.exists and not force))
+            return
+        self.post_message(ExportWritten(path, title, len(notes)))
+
+    @on(ExportWritten)
+    def _exported(self, message: ExportWritten) -> None:
         from tui.screens.confirm import ConfirmScreen
 
-        if self.index is None:
-            return False
-        data = collect(self.index, self.notes, title=title, exported_at=datetime.now(UTC), ratings=self.ratings)
-        text = export_markdown(data)
-        try:
-            write_atomically(path, text, force=force)
-        except ExportError as error:
-            if error.exists and not force:
+        path, title = message.path, message.title
+        if message.exists:
 
-                def answered(overwrite: bool | None) -> None:
-                    if overwrite:
-                        self.export_to(path, title, force=True)
+            def answered(overwrite: bool | None) -> None:
+                if overwrite:
+                    self.export_to(path, title, force=True)
 
-                self.app.push_screen(
-                    ConfirmScreen(f"{path} already exists. Replace it?", yes="replace", no="cancel"), answered
-                )
-                return False
-            self.notify(error.message, title="Export failed", severity="error", timeout=10, markup=False)
-            return False
-        count = len(self.notes)
-        self.notify(f"Exported {count} note{'s' if count != 1 else ''} to {path}", timeout=8, markup=False)
-        return True
+            self.app.push_screen(ConfirmScreen(f"{path} already exists. Replace it?", yes="replace", no="cancel"), answered)
+        elif message.error:
+            self.notify(message.error, title="Export failed", severity="error", timeout=10, markup=False)
+        else:
+            count = message.count
+            self.notify(f"Exported {count} note{'s' if count != 1 else ''} to {path}", timeout=8, markup=False)
 
     # State for saving -------------------------------------------------------------
 
