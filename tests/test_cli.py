@@ -180,11 +180,11 @@ def test_config_file_thresholds_apply_and_bad_keys_are_named(tmp_path: Path) -> 
     config_dir = tmp_path / "config"
     config_dir.mkdir()
     (config_dir / "config.toml").write_text(
-        "[index]\nlink_threshold = 1.5\nlink_probability = 1.5\n")
+        "[index]\nlink_threshold = 1.0\nlink_probability = 1.0\n")
     proc = run("report", "--format", "json", env={"SEEDREADER_CONFIG_DIR": str(config_dir)})
     assert proc.returncode == 0, proc.stderr
     statuses = {st["status"] for st in json.loads(proc.stdout)["statements"]}
-    assert statuses == {"uncorroborated"}, "thresholds above 1 must link nothing"
+    assert statuses == {"uncorroborated"}, "thresholds of 1 must link nothing"
     flag = run("report", "--format", "json", "--link-threshold", "0.0001", env={"SEEDREADER_CONFIG_DIR": str(config_dir)})
     assert flag.returncode == 0, flag.stderr
     assert {st["status"] for st in json.loads(flag.stdout)["statements"]} != {"uncorroborated"}
@@ -263,7 +263,57 @@ def test_report_help_explains_every_threshold_with_its_default() -> None:
     for name in tunable_fields():
         flag = "--" + name.replace("_", "-")
         assert flag in text
-        assert f"(default: {getattr(IndexConfig(), name)})" in text
+        assert f"Default: {getattr(IndexConfig(), name)}." in text
+
+
+@pytest.mark.parametrize("parser_name", ["reader_parser", "report_parser", "export_parser"])
+def test_every_help_line_is_a_full_sentence(parser_name: str) -> None:
+    import argparse
+
+    from tui import cli
+
+    parser = getattr(cli, parser_name)()
+    for action in parser._actions:
+        if action.help in (None, argparse.SUPPRESS):
+            continue
+        text = action.help % {"default": action.default, "prog": parser.prog}
+        assert text[0].isupper() and text.endswith("."), f"{action.option_strings or action.dest}: {text!r}"
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [
+        ("--link-threshold", "5", "seedreader: --link-threshold must be between 0 and 1, not 5"),
+        ("--link-probability", "5", "seedreader: --link-probability must be between 0 and 1, not 5"),
+        ("--probe-terms", "0", "seedreader: --probe-terms must be at least 1, not 0"),
+    ],
+)
+def test_out_of_range_threshold_flags_are_refused_in_one_line(flag: str, value: str, message: str) -> None:
+    proc = run("report", flag, value)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [message]
+    assert proc.stdout == ""
+
+
+def test_out_of_range_thresholds_in_config_file_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text("[index]\nlink_probability = 5\n")
+    proc = run("report", env={"SEEDREADER_CONFIG_DIR": str(tmp_path)})
+    assert proc.returncode == 2
+    (line,) = proc.stderr.splitlines()
+    assert "config.toml" in line and "index.link_probability must be between 0 and 1, not 5" in line
+
+
+def test_reader_into_a_file_says_to_use_report_instead_of_hanging(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    with open(out, "w") as stream:
+        proc = subprocess.run(
+            [sys.executable, "-m", "tui", "--data-dir", str(tmp_path)],
+            stdout=stream, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, cwd=ROOT, timeout=60,
+        )
+    assert proc.returncode == 2
+    assert out.read_text() == "", "no escape codes in the file"
+    (line,) = proc.stderr.splitlines()
+    assert "needs a terminal" in line and "seedreader report" in line
 
 
 def test_report_is_identical_whatever_the_hash_seed(tmp_path: Path) -> None:

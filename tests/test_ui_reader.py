@@ -287,6 +287,7 @@ async def test_search_lists_results_with_article_and_enter_jumps(tmp_path: Path)
         assert isinstance(app.screen, SearchScreen)
         query = " ".join(target.text.split()[:8])
         await pilot.press(*list(query))
+        await app.workers.wait_for_complete()  # results arrive from a worker
         await pilot.pause()
         search = app.screen
         assert isinstance(search, SearchScreen)

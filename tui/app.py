@@ -4,13 +4,16 @@ in workers, saves state."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
+from textual.theme import Theme
 
+from tui.claims.config import IndexConfig
 from tui.claims.model import ClaimIndex
 from tui.commands import ReaderCommands
 from tui.corpus.model import Document, LoadProblem, LoadResult
@@ -27,10 +30,10 @@ SAVE_DELAY = 1.0
 """Seconds of quiet before the position is written, so holding j does not hammer the disk."""
 
 
-def _default_builder(documents: Sequence[Document]) -> ClaimIndex:
-    from tui.claims import build_index  # type: ignore[attr-defined]
+def _default_builder(documents: Sequence[Document], config: IndexConfig | None = None) -> ClaimIndex:
+    from tui.claims import build_index
 
-    index: ClaimIndex = build_index(documents)
+    index: ClaimIndex = build_index(documents, config)
     return index
 
 
@@ -38,6 +41,7 @@ class SeedReaderApp(App[int]):
     """Side-by-side reader for ``documents``; ``corpus_key`` names the corpus for saved state.
 
     ``keymap`` maps binding ids (``reader.next``, ``reader.filter``... see ``?``) to keys.
+    ``index_config`` holds the thresholds (``config.toml`` ``[index]``), the same the report uses;
     ``index_builder`` replaces ``tui.claims.build_index`` (tests, other engines).
     With ``paths`` instead of ``documents`` the app reads the files itself, behind a progress
     bar; when none loads it exits with ``EXIT_NOTHING_LOADED`` and ``load_result`` says why.
@@ -59,6 +63,7 @@ class SeedReaderApp(App[int]):
         data_dir: Path | None = None,
         keymap: Mapping[str, str] | None = None,
         index_builder: IndexBuilder | None = None,
+        index_config: IndexConfig | None = None,
         ratings: RatingScale = DEFAULT_RATINGS,
         paths: Sequence[str] | None = None,
     ) -> None:
@@ -76,7 +81,8 @@ class SeedReaderApp(App[int]):
             data_dir = default_data_dir()
         self.store = StateStore(data_dir)
         self.data_dir = data_dir
-        self._builder: IndexBuilder = index_builder or _default_builder
+        self.index_config = index_config
+        self._builder: IndexBuilder = index_builder or partial(_default_builder, config=index_config)
         self._save_timer: object | None = None
         self.ratings = ratings
         if keymap:
@@ -86,7 +92,45 @@ class SeedReaderApp(App[int]):
     def reader(self) -> ReaderScreen:
         return self.get_screen("reader")  # type: ignore[return-value]
 
+    def _restore_theme(self) -> None:
+        """The theme chosen last time (``ctrl+p`` → theme), then save every later change."""
+        from tui.preferences import load_preferences
+
+        theme = load_preferences(self.data_dir).theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        from tui.preferences import Preferences, load_preferences, save_preferences
+
+        if load_preferences(self.data_dir).theme == theme.name:
+            return
+        try:
+            save_preferences(self.data_dir, Preferences(theme=theme.name))
+        except OSError as error:
+            self.notify(f"Could not save the theme: {error}", severity="warning", markup=False)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen in the Downloads folder, or in the data directory when there
+        is none (Textual's own action fails without ``~/Downloads``), and say where."""
+        from platformdirs import user_downloads_path
+
+        if path is not None:
+            folder = Path(path)
+        else:
+            downloads = user_downloads_path()
+            folder = downloads if downloads.is_dir() else self.data_dir / "screenshots"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder))
+        except OSError as error:
+            self.notify(f"Could not save the screenshot: {error}", severity="error", timeout=8, markup=False)
+            return
+        self.notify(f"Screenshot saved to {saved}", timeout=8, markup=False)
+
     def on_mount(self) -> None:
+        self._restore_theme()
         if self.paths is not None:
             from tui.screens.loading import LoadingScreen
 

@@ -12,13 +12,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tui import __version__
 from tui.paths import config_file, sample_corpus_dir
 from tui.safe_text import safe_line
 
 if TYPE_CHECKING:
+    from tui.app import SeedReaderApp
     from tui.corpus.model import LoadResult
 
 EXIT_OK = 0
@@ -33,21 +34,29 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="article files or folders (.txt, .md, .html); default: the bundled sample corpus",
+        help="Article files or folders (.txt, .md, .html, .pdf, .warc). Without any, the bundled "
+        "sample corpus is read.",
     )
+
+
+def _parser(**kwargs: Any) -> argparse.ArgumentParser:
+    """An argument parser whose own help line is a sentence like every other."""
+    parser = argparse.ArgumentParser(add_help=False, **kwargs)
+    parser.add_argument("-h", "--help", action="help", help="Show this help and exit.")
+    return parser
 
 
 def _add_data_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="where notes and reader state live (default: $SEEDREADER_DATA_DIR or the "
-        "platform's user data directory)",
+        help="Where notes and reader state live. Default: $SEEDREADER_DATA_DIR, else the "
+        "platform's user data directory.",
     )
 
 
 def reader_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _parser(
         prog="seedreader",
         description="Read several articles about one story side by side and see, statement by "
         "statement, what the sources agree on, where they conflict and what only one reports.",
@@ -58,7 +67,9 @@ def reader_parser() -> argparse.ArgumentParser:
         "run 'seedreader report --help' for details",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"seedreader {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"seedreader {__version__}", help="Show the version and exit."
+    )
     _add_paths(parser)
     _add_data_dir(parser)
     return parser
@@ -66,9 +77,10 @@ def reader_parser() -> argparse.ArgumentParser:
 
 def report_parser() -> argparse.ArgumentParser:
     from tui.claims import IndexConfig
-    from tui.config import field_docs, tunable_fields
+    from tui.config import tunable_fields
+    from tui.thresholds import THRESHOLDS
 
-    parser = argparse.ArgumentParser(
+    parser = _parser(
         prog="seedreader report",
         description="Print the claim index: per-document counts, every conflict with both "
         "versions and the reason, then the statements no other source reports.",
@@ -77,20 +89,19 @@ def report_parser() -> argparse.ArgumentParser:
     )
     _add_paths(parser)
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+        "--format", choices=("text", "json"), default="text", help="Output format: text (the default) or json."
     )
     parser.add_argument(
         "--fail-on-conflict",
         action="store_true",
-        help="exit with status 1 when any conflict is found",
+        help="Exit with status 1 when any conflict is found.",
     )
     group = parser.add_argument_group("index thresholds (defaults chosen by measurement)")
-    docs = field_docs()
     defaults = IndexConfig()
     for name, kind in sorted(tunable_fields().items()):
         flag = "--" + name.replace("_", "-")
-        text = f"{docs.get(name, name.replace('_', ' '))} (default: {getattr(defaults, name)})"
-        text = text.replace("%", "%%")
+        meaning = THRESHOLDS[name].help if name in THRESHOLDS else f"The {name.replace('_', ' ')}."
+        text = f"{meaning} Default: {getattr(defaults, name)}.".replace("%", "%%")
         if kind is bool:
             group.add_argument(
                 flag, dest=name, action=argparse.BooleanOptionalAction, default=None, help=text
@@ -100,8 +111,21 @@ def report_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _threshold_error(args: argparse.Namespace) -> str | None:
+    """One line naming the first flag whose value is out of range (``--link-threshold 5``)."""
+    from tui.config import tunable_fields
+    from tui.thresholds import threshold_problem
+
+    for name in sorted(tunable_fields()):
+        value = getattr(args, name)
+        problem = None if value is None else threshold_problem(name, value)
+        if problem is not None:
+            return f"--{name.replace('_', '-')} {problem}, not {value:g}"
+    return None
+
+
 def export_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _parser(
         prog="seedreader export",
         description="Write the notes on these articles: as Markdown for Obsidian (each statement's "
         "status and the corpus's conflicts), as schema.org ClaimReview JSON-LD (every rated note), "
@@ -114,19 +138,19 @@ def export_parser() -> argparse.ArgumentParser:
         "--format",
         choices=("markdown", "claimreview", "annotations", "csv"),
         default="markdown",
-        help="markdown (default), claimreview (JSON-LD, rated notes only), annotations (W3C Web "
-        "Annotation JSON-LD) or csv",
+        help="Output format: markdown (the default), claimreview (JSON-LD, rated notes only), "
+        "annotations (W3C Web Annotation JSON-LD) or csv.",
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
     parser.add_argument(
-        "--force", action="store_true", help="overwrite FILE if it exists"
+        "--force", action="store_true", help="Replace FILE if it exists."
     )
     review = parser.add_argument_group("ClaimReview")
-    review.add_argument("--author", metavar="NAME", help="the organisation publishing the reviews")
-    review.add_argument("--author-url", metavar="URL", help="its home page")
-    review.add_argument("--review-url", metavar="URL", help="the page carrying the reviews (each gets #<note id>)")
+    review.add_argument("--author", metavar="NAME", help="The organisation publishing the reviews.")
+    review.add_argument("--author-url", metavar="URL", help="The home page of that organisation.")
+    review.add_argument("--review-url", metavar="URL", help="The page carrying the reviews; each review gets #<note id> on it.")
     review.add_argument(
-        "--date", metavar="YYYY-MM-DD", type=_iso_date, help="datePublished (default: each note's last change)"
+        "--date", metavar="YYYY-MM-DD", type=_iso_date, help="The datePublished of every review. Default: each note's last change."
     )
     _add_data_dir(parser)
     return parser
@@ -312,6 +336,10 @@ def run_report(argv: Sequence[str]) -> int:
     from tui.report import to_json, to_text
 
     args = report_parser().parse_args(argv)
+    problem = _threshold_error(args)
+    if problem is not None:
+        _err(problem)
+        return EXIT_NOTHING_LOADED
     try:
         config = load_index_config({name: getattr(args, name) for name in tunable_fields()})
     except (ConfigError, TypeError, ValueError) as exc:
@@ -376,31 +404,55 @@ def run_export(argv: Sequence[str]) -> int:
     )
 
 
-def run_reader(argv: Sequence[str]) -> int:
-    from tui.config import ConfigError, read_keymap, read_ratings
+NOT_A_TERMINAL = (
+    "the reader needs a terminal, and standard {stream} is not one; "
+    "'seedreader report' prints the claim index as text (--format json for scripts)"
+)
+
+
+def reader_app(argv: Sequence[str], *, needs_terminal: bool = False) -> SeedReaderApp | int:
+    """The reader for ``argv`` with the user's keys, ratings and ``[index]`` thresholds (the same
+    thresholds ``report`` uses, so both agree on what conflicts); an exit code when it cannot start.
+
+    ``needs_terminal``: refuse with one line when stdin or stdout is not a terminal
+    (``seedreader > file`` would otherwise fill the file with escape codes and wait for keys)."""
+    from tui.config import ConfigError, load_index_config, read_keymap, read_ratings
 
     args = reader_parser().parse_args(argv)
     try:
         keymap = read_keymap(config_file())
         ratings = read_ratings(config_file())
+        index_config = load_index_config()
     except ConfigError as exc:
         _err(str(exc))
         return EXIT_NOTHING_LOADED
+    if needs_terminal:
+        for name, stream in (("output", sys.stdout), ("input", sys.stdin)):
+            if stream is None or not stream.isatty():
+                _err(NOT_A_TERMINAL.format(stream=name))
+                return EXIT_NOTHING_LOADED
     from tui.app import SeedReaderApp
 
     # The app reads the files itself, behind a progress bar; what went wrong is said on
     # stderr once the screen is back, as before the reader started.
-    app = SeedReaderApp(
+    return SeedReaderApp(
         (),
         corpus_key="",
         data_dir=Path(args.data_dir).expanduser() if args.data_dir else None,
         keymap=keymap,
         ratings=ratings,
+        index_config=index_config,
         paths=_targets(args.paths),
     )
+
+
+def run_reader(argv: Sequence[str]) -> int:
+    app = reader_app(argv, needs_terminal=True)
+    if isinstance(app, int):
+        return app
     code = app.run()
     if app.load_result is not None:
-        _report_load(app.load_result, args.paths)
+        _report_load(app.load_result, reader_parser().parse_args(argv).paths)
     return code if isinstance(code, int) else (app.return_code or EXIT_OK)
 
 

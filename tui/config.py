@@ -22,6 +22,7 @@ from tui.claims import IndexConfig
 from tui.exports.model import Publisher
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.paths import config_file
+from tui.thresholds import threshold_problem
 
 
 class ConfigError(Exception):
@@ -159,6 +160,9 @@ def read_config_file(path: Path) -> dict[str, Any]:
             known = ", ".join(sorted(fields))
             raise ConfigError(f"{path}: unknown setting index.{key} (known: {known})")
         settings[key] = _coerce(key, value, fields[key], str(path))
+        problem = threshold_problem(key, settings[key])
+        if problem is not None:
+            raise ConfigError(f"{path}: index.{key} {problem}, not {value!r}")
     return settings
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import LoadProblem
+from tui.labels import number, short_label
 from tui.safe_text import safe_json, safe_line
 
 SCHEMA = "seedreader.report/1"
@@ -43,6 +44,7 @@ def to_json_data(index: ClaimIndex, problems: Sequence[LoadProblem] = ()) -> dic
             {
                 "id": sid,
                 "doc": st.doc_id,
+                "number": number(st.index),
                 "start": st.start,
                 "end": st.end,
                 "text": st.text,
@@ -120,7 +122,10 @@ _STATUS_CODE = {Status.AGREEING: "32", Status.CONFLICTING: "31;1", Status.UNCORR
 
 
 def to_text(index: ClaimIndex, *, width: int = 100, colour: bool = False) -> str:
-    """A report a person reads top to bottom: counts, then conflicts, then lone claims."""
+    """A report a person reads top to bottom: counts, then conflicts, then lone claims.
+
+    Statements are named ``d2 #6``: the article's key in the document list and the statement's
+    number counted from 1, as the reader and the exports count."""
     style = _Style(colour)
     out: list[str] = []
     total = index.status_counts()
@@ -174,7 +179,7 @@ def to_text(index: ClaimIndex, *, width: int = 100, colour: bool = False) -> str
 
 
 def _statement_block(index: ClaimIndex, sid: str, width: int) -> list[str]:
-    label = f"    {sid:<7}"
+    label = f"    {short_label(index, sid):<8} "
     body = safe_line(index.statements[sid].text)
     lines = textwrap.wrap(body, width=max(20, width - len(label))) or [""]
     return [label + lines[0], *(" " * len(label) + line for line in lines[1:])]

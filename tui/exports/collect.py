@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from tui.claims.model import ClaimIndex, Conflict
 from tui.corpus.model import Document, Statement
 from tui.exports.model import CorpusConflict, Disagreement, ExportData, Finding, NoteItem, Source, StatementRef
+from tui.labels import readable_reason
 from tui.notes.anchor import resolve_path
 from tui.notes.model import CONTEXT_CHARS, AnchoredNote, AnchorState
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
@@ -24,9 +24,6 @@ def source_uri(path: str) -> str:
         return Path(resolved).as_uri()
     except ValueError:
         return resolved
-
-
-_STATEMENT_ID = re.compile(r"\b(d\d+:\d+)\b")
 
 
 class _Refs:
@@ -50,11 +47,11 @@ class _Refs:
         """The claim index's reasons name statements by id (``agrees with d2:2``): name them as the
         reader does, by article and number."""
 
-        def name(match: re.Match[str]) -> str:
-            ref = self.ref_of(match.group(1))
-            return ref.label if ref is not None else "another statement"
+        def name(sid: str) -> str | None:
+            ref = self.ref_of(sid)
+            return ref.label if ref is not None else None
 
-        return _STATEMENT_ID.sub(name, text)
+        return readable_reason(text, name)
 
     def ref(self, st: Statement) -> StatementRef:
         return StatementRef(self.sources[st.doc_id], st.index + 1, st.text, st.start, st.end)

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
@@ -19,7 +20,7 @@ from tui.corpus.model import Document, Statement
 from tui.notes import Note, NoteError, parse_tags
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.screens.confirm import ConfirmScreen
-from tui.widgets.claim_panel import rating_content
+from tui.widgets.claim_panel import rating_content, reader_reason
 from tui.widgets.article_pane import STATUS_STYLES
 from tui.widgets.article_view import GLYPHS
 from tui.widgets.text import display_text
@@ -41,22 +42,8 @@ def statement_status(index: ClaimIndex | None, statement: Statement) -> Content:
 
 
 def _reason(index: ClaimIndex, statement_id: str) -> str:
-    """The status reason in words a reader uses: values and source counts, never statement ids."""
-    conflicts = index.conflicts_of(statement_id)
-    if conflicts:
-        parts = []
-        for conflict in conflicts:
-            mine, theirs = (
-                (conflict.a_value, conflict.b_value)
-                if conflict.a == statement_id
-                else (conflict.b_value, conflict.a_value)
-            )
-            parts.append(f"{conflict.kind}: {mine} ≠ {theirs}")
-        return "; ".join(dict.fromkeys(parts))
-    sources = index.verdicts[statement_id].sources
-    if sources > 1:
-        return f"reported by {sources} sources"
-    return "no other source reports this"
+    """The status reason in words a reader uses: statements named by article and number, never by id."""
+    return reader_reason(index, statement_id)
 
 
 def tags_content(body: str) -> Content:
@@ -170,6 +157,8 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         """Keys typed before the text area could take them (``None`` once it can)."""
         self.recovery: Path | None = None
         """The recovery file holding the text after a failed save (removed once it saves)."""
+        self._writing = False
+        """A save is on its way to the store (a second ctrl+s waits for it)."""
         self.ratings = ratings
         self.initial_rating = rating
         self.rating = rating
@@ -247,20 +236,45 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         if self.editing and not self.changed:
             self.dismiss(None)
             return
+        if self._writing:
+            return
+        self._writing = True
+        self._write(body, self.rating)
+
+    class Written(Message):
+        """The save worker's answer: the stored note, or why it was not stored."""
+
+        def __init__(self, note: Note | None, error: str = "") -> None:
+            super().__init__()
+            self.note = note
+            self.error = error
+
+    @work(thread=True, exclusive=True, group="note-save")
+    def _write(self, body: str, rating: str | None) -> None:
+        """The write is fsync'd SQLite: off the UI thread, so typing never waits for the disk."""
         try:
-            note = self._save(body, self.rating)
+            note = self._save(body, rating)
         except NoteError as error:
             message = error.message
             if getattr(error, "transient", False):
+                # Never lose what was typed: keep it in a recovery file (still off the UI thread).
                 message += "\n" + self._keep(body)
-            self.notify(message, title="Note not saved", severity="error", timeout=10, markup=False)
+            self.post_message(self.Written(None, message))
+            return
+        self.post_message(self.Written(note))
+
+    @on(Written)
+    def _written(self, message: Written) -> None:
+        self._writing = False
+        if message.note is None:
+            self.notify(message.error, title="Note not saved", severity="error", timeout=10, markup=False)
             return
         self._saved = True
         from tui.notes.recovery import drop_draft
 
         drop_draft(self.recovery)
         self.recovery = None
-        self.dismiss(note)
+        self.dismiss(message.note)
 
     def _keep(self, body: str) -> str:
         """Write the text to a recovery file; what to tell the user."""

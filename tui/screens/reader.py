@@ -12,7 +12,7 @@ from pathlib import Path
 from time import monotonic
 from typing import ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -23,7 +23,10 @@ from textual.worker import Worker, WorkerState
 
 from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import Document, Statement
+from tui.counts import counts_by_document
 from tui.notes import AnchoredNote, AnchorState, Note, NoteError, NoteStore
+from tui.messages import ExportWritten, NoteDeleted, NoteRestored, NotesReanchored
+from tui.navigation import find_next, wrap_message
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.safe_text import safe_line
 from tui.state import ReaderState
@@ -92,6 +95,8 @@ class ReaderScreen(Screen[None]):
         Binding("right_square_bracket", "page(1)", "More articles", id="reader.page_next", show=False),
         Binding("left_square_bracket", "page(-1)", "Earlier articles", id="reader.page_previous", show=False),
         Binding("d", "documents", "Choose articles", id="reader.documents", show=False),
+        Binding("O", "open_source", "Open the article's source", id="reader.open_source", show=False),
+        Binding("y", "copy_statement", "Copy statement with its source", id="reader.copy", show=False),
         Binding("c", "toggle_claim", "Claim panel", id="reader.claim_panel", show=False),
         Binding("s", "toggle_lock", "Scroll lock", id="reader.scroll_lock", show=False),
         Binding("e", "edit_note", "Edit note", id="reader.edit_note", show=False),
@@ -144,6 +149,8 @@ class ReaderScreen(Screen[None]):
         self._statement_total = sum(len(d.statements) for d in self.documents)
         self._status_totals: Counter[Status] | None = None
         """Corpus totals per status, counted once when the index arrives (``None`` until then)."""
+        self._doc_counts: dict[str, Counter[Status]] = {}
+        """Each document's statements per status, counted once per index for the pane headers."""
         self._frozen = False
         self._gc_held = False
         self._last_move = 0.0
@@ -175,6 +182,14 @@ class ReaderScreen(Screen[None]):
         return pane.view if pane is not None else None
 
     def on_mount(self) -> None:
+        self._label_filter()
+        if self.filter != "all":
+            self.notify(
+                f"Filter from last time: only {self.filter} statements are bright and "
+                f"{self._key_for('cursor_down')}/{self._key_for('cursor_up')} skip the rest; "
+                f"{self._key_for('cycle_filter')} changes it",
+                timeout=6,
+            )
         self.query_one(StatusBar).set_indexing(True)
         self.run_worker(self._build_index, thread=True, exclusive=True, group="index", name="index")
         if self._open_notes is not None:
@@ -253,7 +268,10 @@ class ReaderScreen(Screen[None]):
             for pane in self.panes:
                 self.cursors[pane.document.id] = pane.view.cursor
             await container.remove_children()
-            panes = [ArticlePane(self._by_id[d], self.index, self.cursors.get(d, 0), self.filter) for d in shown]
+            panes = [
+                ArticlePane(self._by_id[d], self.index, self.cursors.get(d, 0), self.filter, self._doc_counts.get(d))
+                for d in shown
+            ]
             await container.mount_all(panes)
             self._mark_notes()
         self.call_after_refresh(self._sync)
@@ -292,7 +310,7 @@ class ReaderScreen(Screen[None]):
         for pane in panes:
             view = pane.view
             if view is source:
-                pane.set_link_state("")
+                pane.set_link_state(self._dimmed_hint(view, view.cursor))
                 continue
             if self.index is None or sid is None:
                 pane.set_link_state("")
@@ -307,10 +325,46 @@ class ReaderScreen(Screen[None]):
             self.cursors[pane.document.id] = target
             if self.scroll_lock:
                 view.scroll_statement_to(target, row if row is not None else 0)
-            pane.set_link_state(f"↔ statement {target + 1}")
+            dimmed = " · dimmed by the filter" if self._dimmed_hint(view, target) else ""
+            pane.set_link_state(f"↔ statement {target + 1}{dimmed}")
         self._update_claim(sid, counterparts, panes)
         self._update_status(panes)
         self.app.call_later(self._schedule_save)
+
+    def _dimmed_hint(self, view: ArticleView, position: int) -> str:
+        """Why the statement at ``position`` is dim (the filter hides it), or ``""``."""
+        statements = view.document.statements
+        if self.filter == "all" or not 0 <= position < len(statements) or self.index is None:
+            return ""
+        if view.matches_filter(statements[position]):
+            return ""
+        return f"dimmed: the filter shows {self.filter} statements ({self._key_for('cycle_filter')} changes it)"
+
+    def _label_filter(self) -> None:
+        """Make the footer say what the filter does to movement: ``Filter: conflicting`` and
+        ``Move (conflicting only)``, since j/k skip the dimmed statements."""
+        move = _MOVE if self.filter == "all" else Binding.Group(f"Move ({self.filter} only)", compact=True)
+        label = "Filter" if self.filter == "all" else f"Filter: {self.filter}"
+        table = self._bindings.key_to_bindings
+        for key, bindings in table.items():
+            table[key] = [
+                replace(b, description=label) if b.id == "reader.filter"
+                else replace(b, group=move) if b.id in ("reader.next", "reader.previous")
+                else b
+                for b in bindings
+            ]
+        self.refresh_bindings()
+
+    def _nothing_kept(self, direction: int) -> None:
+        """j/k found no statement the filter keeps: say so instead of doing nothing."""
+        if self.filter == "all":
+            return
+        where = "below" if direction > 0 else "above"
+        self.notify(
+            f"No {self.filter} statement {where} in this article; "
+            f"{self._key_for('cycle_filter')} changes the filter",
+            timeout=3,
+        )
 
     def _schedule_save(self) -> None:
         save = getattr(self.app, "schedule_save", None)
@@ -472,9 +526,10 @@ class ReaderScreen(Screen[None]):
             self.notify(index.notice, title="Claim index", severity="warning", timeout=10,
                         markup=False)
         self._status_totals = Counter(v.status for v in index.verdicts.values())
+        self._doc_counts = counts_by_document(index)
         self.query_one(StatusBar).set_indexing(False)
         for pane in self.panes:
-            pane.set_index(index)
+            pane.set_index(index, self._doc_counts.get(pane.document.id))
         view = self.active_view
         if view is not None:
             self._follow(view)
@@ -506,15 +561,33 @@ class ReaderScreen(Screen[None]):
         self.notes = list(notes)
         self._notes_changed()
 
-    def reload_notes(self) -> None:
-        """Read the store again: picks up notes another reader saved meanwhile."""
+    def reload_notes(self, then: Callable[[], None] | None = None) -> None:
+        """Read the store again (picks up notes another reader saved meanwhile) and re-anchor them
+        in a thread; ``then`` runs once they are shown."""
         store = self.note_store
         if store is None or not store.readable:
+            if then is not None:
+                then()
             return
+        self._reanchor(store, then)
+
+    @work(thread=True, group="reanchor")
+    def _reanchor(self, store: NoteStore, then: Callable[[], None] | None) -> None:
         try:
-            self.set_notes(store.notes_for(self.documents))
+            notes = store.notes_for(self.documents)
         except NoteError as error:
-            self.notify(error.message, title="Notes", severity="warning", markup=False)
+            self.post_message(NotesReanchored(None, then, error.message))
+            return
+        self.post_message(NotesReanchored(notes, then))
+
+    @on(NotesReanchored)
+    def _reanchored(self, message: NotesReanchored) -> None:
+        if message.notes is None:
+            self.notify(message.error, title="Notes", severity="warning", markup=False)
+        else:
+            self.set_notes(message.notes)
+        if message.then is not None:
+            message.then()
 
     def _notes_changed(self) -> None:
         by_statement: dict[str, list[AnchoredNote]] = {}
@@ -690,7 +763,7 @@ class ReaderScreen(Screen[None]):
             try:
                 return store.update(anchored.note.id, body, anchored.note.revision, rating=rating)
             except NoteError:
-                self.reload_notes()
+                self.app.call_from_thread(self.reload_notes)  # runs in the editor's save worker
                 raise
 
         def saved(note: Note | None) -> None:
@@ -718,13 +791,25 @@ class ReaderScreen(Screen[None]):
         anchored = self._latest_note_here("delete")
         if anchored is None:
             return
+        self._delete(store, anchored)
+
+    @work(thread=True, group="note-write")
+    def _delete(self, store: NoteStore, anchored: AnchoredNote) -> None:
         try:
             deleted = store.delete(anchored.note.id, anchored.note.revision)
         except NoteError as error:
-            self.notify(error.message, title="Note not deleted", severity="error", timeout=8, markup=False)
+            self.post_message(NoteDeleted(anchored, None, error.message))
+            return
+        self.post_message(NoteDeleted(anchored, deleted))
+
+    @on(NoteDeleted)
+    def _note_deleted(self, message: NoteDeleted) -> None:
+        anchored = message.anchored
+        if message.deleted is None:
+            self.notify(message.error, title="Note not deleted", severity="error", timeout=8, markup=False)
             self.reload_notes()
             return
-        self._deleted = replace(anchored, note=deleted)
+        self._deleted = replace(anchored, note=message.deleted)
         self.set_notes([a for a in self.notes if a.note.id != anchored.note.id])
         self.notify(f"Note deleted — {self._key_for('undo_delete')} to undo", timeout=8)
 
@@ -736,13 +821,26 @@ class ReaderScreen(Screen[None]):
         store = self._writable_store()
         if store is None:
             return
+        self._deleted = None
+        self._restore(store, deleted)
+
+    @work(thread=True, group="note-write")
+    def _restore(self, store: NoteStore, deleted: AnchoredNote) -> None:
         try:
             restored = store.restore(deleted.note)
         except NoteError as error:
-            self.notify(error.message, title="Note not restored", severity="error", timeout=8, markup=False)
+            self.post_message(NoteRestored(deleted, None, error.message))
             return
-        self._deleted = None
-        self.set_notes([*self.notes, replace(deleted, note=restored)])
+        self.post_message(NoteRestored(deleted, restored))
+
+    @on(NoteRestored)
+    def _note_restored(self, message: NoteRestored) -> None:
+        deleted = message.anchored
+        if message.restored is None:
+            self._deleted = deleted
+            self.notify(message.error, title="Note not restored", severity="error", timeout=8, markup=False)
+            return
+        self.set_notes([*self.notes, replace(deleted, note=message.restored)])
         self.notify("Note restored", timeout=2)
         if deleted.statement_id is not None and deleted.statement_id != self._current_statement_id():
             self.run_worker(self.jump(deleted.statement_id), group="jump")
@@ -758,24 +856,29 @@ class ReaderScreen(Screen[None]):
             reason = store.reason or f"{store.path}: notes are disabled"
             self.notify(f"Notes cannot be listed: {reason}", severity="warning", timeout=8, markup=False)
             return
-        self.reload_notes()
 
         def chosen(statement_id: str | None) -> None:
             if statement_id:
                 self.run_worker(self.jump(statement_id), group="jump")
 
-        problem = None if store.available else store.reason
-        self.app.push_screen(NotesListScreen(self.notes, self.documents, problem=problem, ratings=self.ratings), chosen)
+        def show() -> None:
+            problem = None if store.available else store.reason
+            listing = NotesListScreen(self.notes, self.documents, problem=problem, ratings=self.ratings)
+            self.app.push_screen(listing, chosen)
+
+        self.reload_notes(then=show)
 
     def action_export(self) -> None:
+        if self.index is None:
+            self.notify("Still indexing claims: export when it is done", severity="warning", timeout=3)
+            return
+        self.reload_notes(then=self._ask_export)
+
+    def _ask_export(self) -> None:
         from tui.exports.command import export_title
         from tui.exports.markdown import default_export_name
         from tui.screens.export_dialog import ExportScreen
 
-        if self.index is None:
-            self.notify("Still indexing claims: export when it is done", severity="warning", timeout=3)
-            return
-        self.reload_notes()
         title = export_title(self.documents)
         count = len(self.notes)
         summary = f"{count} note{'s' if count != 1 else ''} on {len(self.documents)} articles, and every conflict."
@@ -791,35 +894,42 @@ class ReaderScreen(Screen[None]):
         suggestion = default_export_name(slug_source, datetime.now(UTC))
         self.app.push_screen(ExportScreen(suggestion, summary), chosen)
 
-    def export_to(self, path: Path, title: str, *, force: bool = False) -> bool:
-        """Write the Markdown export; asks before replacing a file. True when written."""
+    def export_to(self, path: Path, title: str, *, force: bool = False) -> None:
+        """Write the Markdown export in a thread; asks before replacing a file."""
+        if self.index is not None:
+            self._export(self.index, list(self.notes), path, title, force)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, index: ClaimIndex, notes: list[AnchoredNote], path: Path, title: str, force: bool) -> None:
         from tui.exports.collect import collect
         from tui.exports.markdown import export_markdown
         from tui.notes import ExportError, write_atomically
+
+        data = collect(index, notes, title=title, exported_at=datetime.now(UTC), ratings=self.ratings)
+        try:
+            write_atomically(path, export_markdown(data), force=force)
+        except ExportError as error:
+            self.post_message(ExportWritten(path, title, 0, error.message, exists=error.exists and not force))
+            return
+        self.post_message(ExportWritten(path, title, len(notes)))
+
+    @on(ExportWritten)
+    def _exported(self, message: ExportWritten) -> None:
         from tui.screens.confirm import ConfirmScreen
 
-        if self.index is None:
-            return False
-        data = collect(self.index, self.notes, title=title, exported_at=datetime.now(UTC), ratings=self.ratings)
-        text = export_markdown(data)
-        try:
-            write_atomically(path, text, force=force)
-        except ExportError as error:
-            if error.exists and not force:
+        path, title = message.path, message.title
+        if message.exists:
 
-                def answered(overwrite: bool | None) -> None:
-                    if overwrite:
-                        self.export_to(path, title, force=True)
+            def answered(overwrite: bool | None) -> None:
+                if overwrite:
+                    self.export_to(path, title, force=True)
 
-                self.app.push_screen(
-                    ConfirmScreen(f"{path} already exists. Replace it?", yes="replace", no="cancel"), answered
-                )
-                return False
-            self.notify(error.message, title="Export failed", severity="error", timeout=10, markup=False)
-            return False
-        count = len(self.notes)
-        self.notify(f"Exported {count} note{'s' if count != 1 else ''} to {path}", timeout=8, markup=False)
-        return True
+            self.app.push_screen(ConfirmScreen(f"{path} already exists. Replace it?", yes="replace", no="cancel"), answered)
+        elif message.error:
+            self.notify(message.error, title="Export failed", severity="error", timeout=10, markup=False)
+        else:
+            count = message.count
+            self.notify(f"Exported {count} note{'s' if count != 1 else ''} to {path}", timeout=8, markup=False)
 
     # State for saving -------------------------------------------------------------
 
@@ -844,20 +954,28 @@ class ReaderScreen(Screen[None]):
             view.move_cursor(target, notify=False)
             self._follow(view)
 
-    def action_cursor_down(self) -> None:
+    def _step(self, direction: int) -> None:
         view = self.active_view
-        if view is not None and not view.scroll_within(1):
-            self._move(view.step(1))
+        if view is None or view.scroll_within(direction):
+            return
+        target = view.step(direction)
+        if target is None:
+            self._nothing_kept(direction)
+        self._move(target)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
 
     def action_cursor_up(self) -> None:
-        view = self.active_view
-        if view is not None and not view.scroll_within(-1):
-            self._move(view.step(-1))
+        self._step(-1)
 
     def action_first(self) -> None:
         view = self.active_view
         if view is not None:
-            self._move(view.step(1, start=-1))
+            target = view.step(1, start=-1)
+            if target is None:
+                self._nothing_kept(1)
+            self._move(target)
 
     def action_last(self) -> None:
         """Last statement; pressed again there, the end of the article (a long last statement)."""
@@ -962,6 +1080,10 @@ class ReaderScreen(Screen[None]):
             pane.view.set_cursor(statement.index)
             self.call_after_refresh(self._sync)
 
+    @on(ClaimPanel.VersionClicked)
+    async def _version_clicked(self, message: ClaimPanel.VersionClicked) -> None:
+        await self.jump(message.statement_id)
+
     async def action_next_status(self, status: str, direction: int) -> None:
         """Jump to the next statement with ``status`` in reading order across all shown articles."""
         if self.index is None:
@@ -975,26 +1097,77 @@ class ReaderScreen(Screen[None]):
         if not sequence:
             return
         here = sequence.index((self.active_id, view.cursor)) if view.document.statements else 0
-        count = len(sequence)
-        for step in range(1, count + 1):
-            raw = here + direction * step
-            doc_id, position = sequence[raw % count]
-            statement = self._by_id[doc_id].statements[position]
-            verdict = verdicts.get(statement.id)
-            if verdict is not None and verdict.status.value == status:
-                if raw >= count or raw < 0:
-                    self.notify("Search wrapped around", timeout=2)
-                await self.jump(statement.id)
-                return
-        label = "conflicting" if status == "conflicting" else status
-        self.notify(f"No {label} statements in the articles shown")
+
+        def matches(number: int) -> bool:
+            doc_id, position = sequence[number]
+            verdict = verdicts.get(self._by_id[doc_id].statements[position].id)
+            return verdict is not None and verdict.status.value == status
+
+        found = find_next(len(sequence), here, direction, matches)
+        if found is None:
+            self.notify(f"No {status} statements in the articles shown")
+            return
+        message = wrap_message(found, status, direction)
+        if message is not None:
+            self.notify(message, timeout=3)
+        if not found.only:
+            doc_id, position = sequence[found.position]
+            await self.jump(self._by_id[doc_id].statements[position].id)
 
     def action_cycle_filter(self) -> None:
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
         for pane in self.panes:
             pane.view.set_filter(self.filter)
+        self._label_filter()
+        view = self.active_view
+        if view is not None:
+            self._follow(view)
         self._update_status()
         self._schedule_save()
+
+    def action_open_source(self) -> None:
+        """The article's file in ``$VISUAL``/``$EDITOR`` (at the statement's line), else its page
+        or file in the browser."""
+        import subprocess
+
+        from textual.app import SuspendNotSupported
+
+        from tui.opening import browser_url, editor_command
+
+        current = self._current_statement()
+        if current is None:
+            return
+        document, statement = current
+        command = editor_command(document, statement)
+        if command is not None:
+            try:
+                with self.app.suspend():
+                    subprocess.run(command, check=False)
+                return
+            except SuspendNotSupported:
+                pass
+            except OSError as error:
+                self.notify(f"Could not start {command[0]}: {error}", severity="error", timeout=8, markup=False)
+                return
+        url = browser_url(document)
+        if url is None:
+            self.notify("This article has no file or address to open", severity="warning", timeout=4)
+            return
+        self.app.open_url(url)
+        self.notify(f"Opening {url}", timeout=4, markup=False)
+
+    def action_copy_statement(self) -> None:
+        """Put the cursor's statement on the clipboard with outlet, title and position."""
+        from tui.labels import citation
+
+        current = self._current_statement()
+        if current is None:
+            return
+        document, statement = current
+        self.app.copy_to_clipboard(citation(document, statement))
+        self.notify(
+            f"Copied statement {statement.index + 1} of {document.source} with its source", timeout=3, markup=False
+        )
 
     def action_toggle_lock(self) -> None:
         self.scroll_lock = not self.scroll_lock

@@ -6,14 +6,16 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rapidfuzz import fuzz, process, utils
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from tui.claims.model import ClaimIndex
 from tui.corpus.model import Document, Statement
@@ -56,6 +58,10 @@ class SearchScreen(ModalScreen[str | None]):
         self._texts = [s.plain or s.text for s in self._statements]
         self._names = {d.id: display_text(d.name) for d in self.documents}
         self.results: list[str] = []
+        self._query = ""
+        """What the input holds now."""
+        self._shown = ""
+        """The query whose results are listed."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -92,16 +98,46 @@ class SearchScreen(ModalScreen[str | None]):
             display_text(statement.text),
         )
 
+    class Found(Message):
+        """Results of one query, posted by the search worker."""
+
+        def __init__(self, query: str, hits: list[tuple[Statement, float]]) -> None:
+            super().__init__()
+            self.query = query
+            self.hits = hits
+
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
-        hits = self.search(event.value)
+        """Search in a thread as you type (~110 ms a query at 55k statements): each key cancels
+        the search before it, and results arrive when they are ready."""
+        self._query = event.value
+        if not event.value.strip():
+            self.workers.cancel_group(self, "search")
+            self._show(event.value, [])
+            return
+        self.query_one("#search-count", Label).update("searching…")
+        self._search(event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str) -> None:
+        hits = self.search(query)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Found(query, hits))
+
+    @on(Found)
+    def _found(self, message: Found) -> None:
+        if message.query == self._query:
+            self._show(message.query, message.hits)
+
+    def _show(self, query: str, hits: list[tuple[Statement, float]]) -> None:
+        self._shown = query
         options = self.query_one(OptionList)
         options.clear_options()
         self.results = [statement.id for statement, _ in hits]
         options.add_options([Option(self._prompt(statement), id=statement.id) for statement, _ in hits])
         if hits:
             options.highlighted = 0
-        label = "" if not event.value.strip() else f"{len(hits)} result{'s' if len(hits) != 1 else ''}"
+        label = "" if not query.strip() else f"{len(hits)} result{'s' if len(hits) != 1 else ''}"
         self.query_one("#search-count", Label).update(label)
 
     def action_move(self, direction: int) -> None:
@@ -112,6 +148,9 @@ class SearchScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
+        if self._shown != self._query:  # enter before the results came: search now, then jump
+            self.workers.cancel_group(self, "search")
+            self._show(self._query, self.search(self._query))
         options = self.query_one(OptionList)
         if options.highlighted is not None and options.option_count:
             self.dismiss(options.get_option_at_index(options.highlighted).id)

@@ -64,11 +64,19 @@ class ArticlePane(Vertical):
     """
 
     def __init__(
-        self, document: Document, index: ClaimIndex | None, cursor: int = 0, filter: str = "all"
+        self,
+        document: Document,
+        index: ClaimIndex | None,
+        cursor: int = 0,
+        filter: str = "all",
+        counts: Counter[Status] | None = None,
     ) -> None:
+        """``counts``: the document's statements per status, counted once per index by the
+        reader (``tui.counts``); ``None`` counts them here."""
         super().__init__(id=f"pane-{document.id}")
         self.document = document
         self.index = index
+        self.counts = counts if counts is not None or index is None else index.status_counts(document.id)
         self.view = ArticleView(document, index=index, cursor=cursor)
         self.view.filter = filter
         self.link_state: str = ""
@@ -80,7 +88,7 @@ class ArticlePane(Vertical):
 
     def _header_content(self) -> Content:
         document = self.document
-        counts = self.index.status_counts(document.id) if self.index is not None else None
+        counts = self.counts if self.index is not None else None
         headline = display_text(document.title or document.name)
         if document.outlet:
             title = Content.assemble((display_text(document.outlet), "bold $accent"), "  ",
@@ -100,8 +108,9 @@ class ArticlePane(Vertical):
     def refresh_header(self) -> None:
         self.query_one(PaneHeader).update(self._header_content(), layout=False)
 
-    def set_index(self, index: ClaimIndex | None) -> None:
+    def set_index(self, index: ClaimIndex | None, counts: Counter[Status] | None = None) -> None:
         self.index = index
+        self.counts = counts if counts is not None or index is None else index.status_counts(self.document.id)
         self.view.set_index(index)
         self.refresh_header()
 

@@ -19,6 +19,7 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from tui.claims.model import ClaimIndex, Status
@@ -451,7 +452,52 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if strip is None:
             strip = self._render_strip(line, width, state)
             self._strips[key] = strip
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(line)) is not None:
+            strip = self._selected(strip, *span)
         return strip
+
+    def _selected(self, strip: Strip, start: int, end: int) -> Strip:
+        """``strip`` with columns ``start:end`` (``-1``: to the end) in the selection style."""
+        end = strip.cell_length if end == -1 else min(end, strip.cell_length)
+        start = max(GUTTER, start)
+        if start >= end:
+            return strip
+        before, middle, after = strip.divide([start, end, strip.cell_length])
+        style = self.screen.get_component_rich_style("screen--selection")
+        return Strip.join([before, middle.apply_style(style), after])
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The article text under a mouse selection: wrapped lines of one statement joined as
+        written, statements of a paragraph by a space, paragraphs by a blank line."""
+        parts: list[str] = []
+        previous: int | None = None
+        for line, (block_number, (start, end)) in enumerate(zip(self._line_block, self._line_range)):
+            span = selection.get_span(line)
+            if span is None:
+                continue
+            block = self.blocks[block_number]
+            first, last = span
+            first = max(0, first - GUTTER)
+            last = end - start if last == -1 else max(0, last - GUTTER)
+            piece = block.text[start:end][first:last]
+            if previous is not None and block_number != previous:
+                same_paragraph = (
+                    block.statement is not None
+                    and self.blocks[previous].statement is not None
+                    and block.statement.paragraph == self.blocks[previous].statement.paragraph  # type: ignore[union-attr]
+                )
+                parts.append(" " if same_paragraph else "\n")
+            if block.kind != "blank":
+                parts.append(piece)
+            previous = block_number
+        if not parts:
+            return None
+        text = "".join(parts)
+        return "\n".join(line.rstrip() for line in text.split("\n")), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
 
     def _cursor_state(self, line: int) -> str:
         """How the cursor marks ``line``: ``""`` (not the cursor), focused, linked or inactive."""
@@ -479,6 +525,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return style
 
     def _render_strip(self, line: int, width: int, state: str) -> Strip:
+        # offsets let the mouse select text: Textual's selection reads them from the strip
+        return self._draw_strip(line, width, state).apply_offsets(0, line)
+
+    def _draw_strip(self, line: int, width: int, state: str) -> Strip:
         base = self._combined()
         if line >= self.line_count:
             return Strip.blank(width, base)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from textual import events
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.content import Content
 from textual.widgets import Static
 
 from tui.claims.model import ClaimIndex, Status
 from tui.corpus.model import Document
+from tui.labels import number, readable_reason
 from tui.widgets.article_pane import STATUS_STYLES
 from tui.widgets.article_view import GLYPHS
 from tui.widgets.text import display_text, shorten_middle
@@ -28,6 +31,9 @@ SHRINK_DELAY = 0.3
 """Seconds the cursor must rest before the panel resizes to its text. A resize relayouts the
 whole screen (~50-70 ms at 160x45), so keys never pay for it: while they arrive the panel keeps
 its height, padding shorter text and cutting longer text until the cursor rests."""
+VERSION_CHARS = 480
+"""Characters of one version the panel shows; the rest is counted ("…(N more characters)").
+A 200,000-character statement printed whole took the panel seconds per key and hid the rest."""
 NOTE_LINES = 4
 """Lines of one note shown in the panel; the notes list (``o``) and the editor show all of it."""
 
@@ -77,6 +83,20 @@ def differing_words(text: str, others: Sequence[str]) -> list[tuple[int, int]]:
     return [(start, end) for (start, end, _), same in zip(mine, shared) if not same]
 
 
+def capped(text: str, limit: int = VERSION_CHARS) -> tuple[str, int]:
+    """``text`` cut to ``limit`` characters at a word end where one is near, and how many
+    characters were left out."""
+    if len(text) <= limit:
+        return text, 0
+    cut = text.rfind(" ", limit - 40, limit)
+    cut = cut if cut > 0 else limit
+    return text[:cut].rstrip(), len(text) - cut
+
+
+def more_characters(count: int) -> Content:
+    return Content.styled(f"…({count:,} more characters)", "$text-muted italic")
+
+
 def highlight_differences(text: str, others: Sequence[str]) -> Content:
     parts: list[str | tuple[str, str]] = []
     position = 0
@@ -95,6 +115,23 @@ NAME_WIDTH = 28
 def short_name(document: Document, width: int = NAME_WIDTH) -> str:
     """The article as the panel names it: its file name, cut to ``width`` cells."""
     return shorten_middle(display_text(document.source) or display_text(document.title), width)
+
+
+def statement_label(index: ClaimIndex, statement_id: str, by_id: Mapping[str, Document] | None = None) -> str:
+    """``state-visit.txt #2``: how a reader finds a statement (numbered from 1)."""
+    statement = index.statements.get(statement_id)
+    if statement is None:
+        return "another statement"
+    documents = by_id if by_id is not None else {d.id: d for d in index.documents}
+    document = documents.get(statement.doc_id)
+    name = short_name(document) if document is not None else statement.doc_id
+    return f"{name} #{number(statement.index)}"
+
+
+def reader_reason(index: ClaimIndex, statement_id: str) -> str:
+    """The index's reason for the statement's status, statements named as the reader names them."""
+    by_id = {d.id: d for d in index.documents}
+    return readable_reason(index.verdicts[statement_id].reason, lambda sid: statement_label(index, sid, by_id))
 
 
 class ClaimPanel(VerticalScroll, can_focus=False):
@@ -131,7 +168,10 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         self._shown: frozenset[str] | None = None
         self._lines = -1
         self._shown_key: tuple[object, ...] | None = None
-        self._cache: dict[tuple[object, ...], Content] = {}
+        self._cache: dict[tuple[object, ...], tuple[Content, dict[int, str]]] = {}
+        self._targets: dict[int, str] = {}
+        """Row of the shown text -> the statement id of the version drawn there (clicks jump)."""
+        self._describing: dict[int, str] = {}
         self._shrink_timer: Timer | None = None
         """Pending resize to the current text (``tests/ui_fixtures.settled`` waits for it)."""
         self._by_id: dict[str, Document] = {}
@@ -180,12 +220,13 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         if key == self._shown_key:
             return False
         fit = fit or self._shown_key is None or self._shown_key[1] == key[1]
-        content = self._cache.get(key)
-        if content is None:
-            content = self.describe()
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = (self.describe(), self._describing)
             if len(self._cache) > 256:
                 self._cache.clear()
-            self._cache[key] = content
+            self._cache[key] = cached
+        content, self._targets = cached
         lines = content.plain.count("\n") + 1
         body = self.query_one("#claim-body", Static)
         self._shown_key = key
@@ -212,7 +253,7 @@ class ClaimPanel(VerticalScroll, can_focus=False):
 
         def fit() -> None:
             self._shrink_timer = None
-            if self._cache.get(self._shown_key or ()) is content:
+            if (self._cache.get(self._shown_key or ()) or (None,))[0] is content:
                 self._fit(content, lines)
 
         self._shrink_timer = self.set_timer(SHRINK_DELAY, fit)
@@ -224,12 +265,32 @@ class ClaimPanel(VerticalScroll, can_focus=False):
     def _label(self, statement_id: str) -> str:
         """``state-visit.txt #2``: how a reader finds a statement."""
         assert self._index is not None
-        statement = self._index.statements[statement_id]
-        document = self._by_id.get(statement.doc_id)
-        name = short_name(document) if document is not None else statement.doc_id
-        return f"{name} #{statement.index + 1}"
+        return statement_label(self._index, statement_id, self._by_id)
+
+    class VersionClicked(Message):
+        """A click on another version of the claim: the reader jumps to ``statement_id``."""
+
+        def __init__(self, statement_id: str) -> None:
+            super().__init__()
+            self.statement_id = statement_id
+
+    def on_click(self, event: events.Click) -> None:
+        body = self.query_one("#claim-body", Static)
+        offset = event.get_content_offset(body)
+        if offset is None:
+            return
+        target = self._targets.get(offset.y)
+        if target is not None:
+            event.stop()
+            self.post_message(self.VersionClicked(target))
 
     def describe(self) -> Content:
+        """The panel's text for the current statement; which rows are other versions lands in
+        ``_describing`` (row -> statement id) for clicks."""
+        self._describing = {}
+        return self._describe()
+
+    def _describe(self) -> Content:
         index, sid = self._index, self._statement_id
         if index is None:
             return Content("\n").join([Content.styled("Indexing claims…", "$text-muted"), *self._note_lines()])
@@ -254,23 +315,14 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             other = conflict.b
             if conflict.b == sid:
                 mine, theirs, other = conflict.b_value, conflict.a_value, conflict.a
-            if conflict.possible:
-                # Two values that may both be true (two days of one visit): a lead to check,
-                # not a contradiction.
-                lines.append(
-                    Content.assemble(
-                        (f"~ possibly different {display_text(conflict.kind)}: ", "bold $text-warning"),
-                        (f"{display_text(mine)} / {display_text(theirs)}", "bold"),
-                        (f"  ({self._label(other)}; both may be true)", "$text-muted"),
-                    )
-                )
-                continue
-            lines.append(
-                Content.assemble(
-                    (f"{display_text(conflict.kind)}: {display_text(mine)} ≠ {display_text(theirs)}", "bold $text-error"),
-                    (f"  ({self._label(other)})", "$text-muted"),
-                )
-            )
+            kind, mine, theirs = display_text(conflict.kind), display_text(mine), display_text(theirs)
+            if conflict.possible:  # worded as the report words it: both values may be true
+                said = (f"~ possibly different {kind}: {mine} / {theirs}", "bold $text-warning")
+                where = f"  ({self._label(other)}; both may be true)"
+            else:
+                said = (f"{kind}: {mine} ≠ {theirs}", "bold $text-error")
+                where = f"  ({self._label(other)})"
+            lines.append(Content.assemble(said, (where, "$text-muted")))
         versions: list[tuple[str, str]] = [(statement.doc_id, sid)]
         counterparts = index.counterparts(sid)
         rank = {doc_id: n for n, doc_id in enumerate(self._order_ids)}
@@ -292,7 +344,8 @@ class ClaimPanel(VerticalScroll, can_focus=False):
         for doc_id in ranked[: MAX_VERSIONS - 1]:
             versions.append((doc_id, counterparts[doc_id]))
         hidden = len(ranked) - (MAX_VERSIONS - 1)
-        texts = [display_text(index.statements[s].text) for _, s in versions]
+        cut = [capped(display_text(index.statements[s].text)) for _, s in versions]
+        texts = [text for text, _ in cut]
         available = self.scrollable_content_region.width or 100
         labels = [self._label(s) for _, s in versions]
         name_width = max(len(label) for label in labels)
@@ -311,6 +364,13 @@ class ClaimPanel(VerticalScroll, can_focus=False):
                 "  ",
             )
             wrapped = highlight_differences(text, others).wrap(max(10, available - indent))
+            left_out = cut[number][1]
+            if left_out:
+                wrapped.append(more_characters(left_out))
+            if number:  # a click on another version's lines jumps there
+                first = len(lines)
+                for row in range(first, first + len(wrapped) + (1 if stacked else 0)):
+                    self._describing[row] = version_id
             if stacked:
                 lines.append(label)
                 lines.extend(Content(" " * indent) + line for line in wrapped)
