@@ -426,6 +426,11 @@ def reader_app(argv: Sequence[str], *, needs_terminal: bool = False) -> SeedRead
     except ConfigError as exc:
         _err(str(exc))
         return EXIT_NOTHING_LOADED
+    targets = _targets(args.paths)
+    if not any(os.path.exists(p) for p in targets):
+        # Nothing to read: say so for each path before anything else (terminal or not).
+        load(args.paths)
+        return EXIT_NOTHING_LOADED
     if needs_terminal:
         for name, stream in (("output", sys.stdout), ("input", sys.stdin)):
             if stream is None or not stream.isatty():
