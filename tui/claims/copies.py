@@ -247,49 +247,68 @@ def detect_copies(documents: Sequence[Document], config: CopyConfig | None = Non
 
 def _copied_passages(documents: Sequence[Document], copy_of: dict[str, str],
                      candidate_docs: set[tuple[str, str]], cfg: CopyConfig) -> set[frozenset[str]]:
-    """Statement pairs whose unquoted words one copies from the other."""
-    by_id = {d.id: d for d in documents}
+    """Statement pairs whose unquoted words one copies from the other.
+
+    One posting list of shingles over every statement (not one per document pair: a corpus of
+    near-duplicates pairs every document with every other); a shingle found in more than
+    ``MAX_SHINGLE_STATEMENTS`` statements is too common to say who copied whom.
+    """
     st_sh: dict[str, set[tuple[str, ...]]] = {}
     for d in documents:
         st_sh.update(statement_shingles(d, cfg.shingle))
-    out: set[frozenset[str]] = set()
-    for a, b in sorted(candidate_docs):
-        if a not in by_id or b not in by_id:
-            continue
-        posting: dict[tuple[str, ...], list[Statement]] = {}
-        for t in by_id[b].statements:
+    posting: dict[tuple[str, ...], list[Statement]] = {}
+    for d in documents:
+        for t in d.statements:
             for sh in st_sh[t.id]:
                 posting.setdefault(sh, []).append(t)
-        matches: dict[int, str] = {}
-        for s in by_id[a].statements:
+    # (a, b) -> statement index in a -> its best match in b
+    matches: dict[tuple[str, str], dict[int, str]] = {}
+    for d in documents:
+        for s in d.statements:
             own = st_sh[s.id]
             if len(own) < cfg.min_passage_shingles:
                 continue
             hits: Counter[str] = Counter()
+            doc_of_hit: dict[str, str] = {}
             for sh in own:
-                for t in posting.get(sh, ()):
-                    hits[t.id] += 1
-            if not hits:
-                continue
-            best, count = hits.most_common(1)[0]
-            other = len(st_sh[best])
-            if count / len(own) >= cfg.passage_containment or (
-                    other >= cfg.min_passage_shingles and count / other >= cfg.passage_containment):
-                matches[s.index] = best
+                found = posting.get(sh, ())
+                if len(found) > MAX_SHINGLE_STATEMENTS:
+                    continue
+                for t in found:
+                    if t.doc_id != d.id and (d.id, t.doc_id) in candidate_docs:
+                        hits[t.id] += 1
+                        doc_of_hit[t.id] = t.doc_id
+            best_per_doc: dict[str, tuple[int, str]] = {}
+            for tid, count in hits.items():
+                other_doc = doc_of_hit[tid]
+                if count > best_per_doc.get(other_doc, (0, ""))[0]:
+                    best_per_doc[other_doc] = (count, tid)
+            for other_doc, (count, best) in best_per_doc.items():
+                other = len(st_sh[best])
+                if count / len(own) >= cfg.passage_containment or (
+                        other >= cfg.min_passage_shingles
+                        and count / other >= cfg.passage_containment):
+                    matches.setdefault((d.id, other_doc), {})[s.index] = best
+    by_id = {d.id: d for d in documents}
+    out: set[frozenset[str]] = set()
+    for (a, b), found_in_b in sorted(matches.items()):
         same_text = copy_of.get(a, a) == copy_of.get(b, b)
         # Statements too short (or too quoted) to judge neither make nor break a run.
         mute = {s.index for s in by_id[a].statements
                 if len(st_sh[s.id]) < cfg.min_passage_shingles}
-        for index, best in matches.items():
+        for index, best in found_in_b.items():
             run = 1
             for step in (-1, 1):
                 k = index + step
-                while k in matches or k in mute:
-                    run += k in matches
+                while k in found_in_b or k in mute:
+                    run += k in found_in_b
                     k += step
             if same_text or run >= cfg.min_run:
                 out.add(frozenset((f"{a}:{index}", best)))
     return out
+
+
+MAX_SHINGLE_STATEMENTS = 50
 
 
 # ---------------------------------------------------------------- counting sources
