@@ -149,3 +149,27 @@ def test_mhtml_without_html_is_one_line(tmp_path: Path) -> None:
     result = load_corpus([f])
     assert not result.documents
     assert [p.message for p in result.problems] == ["MHTML without an HTML part; nothing to read"]
+
+
+def test_a_wacz_package_reads_each_captured_article(tmp_path: Path) -> None:
+    import zipfile
+
+    page = (b"<html><head><meta property='og:site_name' content='Radio Dunmore'>"
+            b"<title>River at record</title></head><body><article><h1>River at record</h1>"
+            b"<p>The river in Dunmore rose four metres overnight, officials said on Tuesday.</p>"
+            b"<p>Schools will remain closed until Friday, the mayor said.</p>"
+            b"<p>More rain is forecast for Thursday across the valley.</p></article></body></html>")
+    package = tmp_path / "capture.wacz"
+    with zipfile.ZipFile(package, "w") as z:
+        z.writestr("datapackage.json", "{}")
+        z.writestr("archive/data.warc.gz", make_warc([("https://radio.example/river", "text/html", page)]))
+    result = load_corpus([str(package)])
+    assert not [p for p in result.problems if p.fatal], result.problems
+    [doc] = result.documents
+    assert doc.outlet == "Radio Dunmore"
+    assert any("four metres" in s.text for s in doc.statements)
+
+    broken = tmp_path / "broken.wacz"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    problems = load_corpus([str(broken)]).problems
+    assert len(problems) == 1 and "WACZ" in problems[0].message and "broken.wacz" in problems[0].path

@@ -48,6 +48,27 @@ class CapturedPage:
     """The HTML as served (content-encoding undone by warcio)."""
 
 
+def wacz_warcs(data: bytes) -> bytes:
+    """The WARC records of a WACZ package (Webrecorder, ArchiveWeb.page: a zip whose
+    ``archive/`` folder holds the captures), as one gzipped WARC stream."""
+    import gzip
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = [n for n in package.namelist()
+                     if n.startswith("archive/") and n.lower().endswith((".warc", ".warc.gz"))]
+            if not names:
+                raise ContainerError("WACZ package holds no WARC files under archive/")
+            parts = []
+            for name in sorted(names):
+                blob = package.read(name)
+                parts.append(blob if blob[:2] == b"\x1f\x8b" else gzip.compress(blob))
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise ContainerError(f"not a readable WACZ package ({exc.__class__.__name__})") from exc
+    return b"".join(parts)
+
+
 def is_warc(path: str, data: bytes) -> bool:
     if path.lower().endswith(WARC_SUFFIXES):
         return True
@@ -121,4 +142,4 @@ def mhtml_page(data: bytes) -> MhtmlPage:
 
 
 __all__ = ["CapturedPage", "ContainerError", "MHTML_SUFFIXES", "MhtmlPage", "PDF_MAGIC",
-           "WARC_SUFFIXES", "is_warc", "mhtml_page", "pdf_text", "warc_pages"]
+           "WARC_SUFFIXES", "is_warc", "mhtml_page", "pdf_text", "wacz_warcs", "warc_pages"]

@@ -13,7 +13,8 @@ from dataclasses import replace
 from collections.abc import Callable, Iterator, Sequence
 
 from .containers import (
-    MHTML_SUFFIXES, PDF_MAGIC, ContainerError, is_warc, mhtml_page, pdf_text, warc_pages,
+    MHTML_SUFFIXES, PDF_MAGIC, ContainerError, is_warc, mhtml_page, pdf_text, wacz_warcs,
+    warc_pages,
 )
 from .decode import BinaryContent, Decoded, decode_bytes
 from .document import document_from_text
@@ -23,7 +24,7 @@ from .source import SourceInfo, from_meta_json, from_sources_toml, resolve
 SIDECAR_BYTES = 1024 * 1024
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".mhtml", ".mht", ".pdf",
-                    ".warc", ".warc.gz")
+                    ".warc", ".warc.gz", ".wacz")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 500 * 1024 * 1024
 """Web archives hold many pages (and their images); each page is still held to MAX_BYTES."""
@@ -42,7 +43,7 @@ UNSUPPORTED = {
     ".json": "JSON data", ".xml": "XML data", ".rss": "an RSS feed", ".atom": "an Atom feed",
     ".docx": "a Word document", ".doc": "a Word document", ".odt": "an OpenDocument text",
     ".rtf": "an RTF document",
-    ".wacz": "a WACZ archive (unzip it and open the .warc.gz inside)", ".epub": "an EPUB book",
+".epub": "an EPUB book",
     ".csv": "a table", ".tsv": "a table", ".zip": "a zip archive", ".gz": "a gzip file",
     ".png": "an image", ".jpg": "an image", ".jpeg": "an image", ".gif": "an image",
     ".webp": "an image", ".svg": "an image", ".mp3": "audio", ".mp4": "video",
@@ -210,7 +211,7 @@ class _Sidecars:
 def _read(path: str, first: int,
           source: SourceInfo | None = None) -> tuple[list[Document], list[LoadProblem]]:
     """The documents in one file (several for a web archive); ids from ``d<first>`` on."""
-    archive = path.lower().endswith((".warc", *WARC_NAMES))
+    archive = path.lower().endswith((".warc", ".wacz", *WARC_NAMES))
     limit = MAX_ARCHIVE_BYTES if archive else MAX_BYTES
     try:
         info = os.stat(path)
@@ -245,6 +246,12 @@ def _read(path: str, first: int,
         if not doc.statements:
             return [], [LoadProblem(path, "no statements left after cleaning (nothing to compare)")]
         return [doc], []
+    if path.lower().endswith(".wacz"):
+        try:
+            data = wacz_warcs(data)
+        except ContainerError as exc:
+            return [], [LoadProblem(path, str(exc))]
+        return _read_warc(path, data, first, source)
     if is_warc(path, data):
         return _read_warc(path, data, first, source)
     if path.lower().endswith(MHTML_SUFFIXES):
@@ -277,7 +284,7 @@ def _read(path: str, first: int,
     return [doc], problems
 
 
-_KINDS = "seedreader reads .txt, .md, .html, .mhtml, .pdf and .warc(.gz)"
+_KINDS = "seedreader reads .txt, .md, .html, .mhtml, .pdf, .warc(.gz) and .wacz"
 
 
 def _too_long(doc: Document) -> LoadProblem | None:
