@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from test_corpus_walk import _remove_bottom_up
 from tui.corpus import load_corpus
 from tui.safe_text import safe_line
 
@@ -90,17 +91,7 @@ def build(root: Path) -> tuple[dict[str, Path], list[Path]]:
 
 def _remove_deep(root: Path) -> None:
     """Iteratively: pytest's rmtree recurses on Python 3.11 and fails on 1,000 levels."""
-    folders = [str(root / "deep")]
-    while True:
-        subs = [e.path for e in os.scandir(folders[-1]) if e.is_dir(follow_symlinks=False)]
-        if not subs:
-            break
-        folders.append(subs[0])
-    for folder in reversed(folders):
-        for entry in os.scandir(folder):
-            if not entry.is_dir(follow_symlinks=False):
-                os.unlink(entry.path)
-        os.rmdir(folder)
+    _remove_bottom_up(root / "deep")
 
 
 @pytest.fixture(scope="module")
