@@ -8,40 +8,20 @@ Precision matters more than recall: when in doubt, no conflict.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from tui.claims.aliases import (alias, has_acronym, orphan, quoted, same_name, same_root, speaker,
+                                spelling_variant)
 from tui.claims.facts import DateFact, Facts, NameFact, NumberFact
-from tui.claims.terms import STOP_STEMS
+from tui.claims.found import POSSIBLE, Comparison, Found
+from tui.claims.polarity import compare_polarity
 
 EVENT_STEMS = frozenset({"visit", "leave", "meet", "vote", "open", "sign", "arrest", "dead",
                           "elect", "hold", "start", "end", "launch", "announc", "releas",
                           "ratify", "hearing", "trial", "strike", "flood", "storm"})
-
-
-CONTRADICTION = "contradiction"
-POSSIBLE = "possible"
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    kind: str
-    a_value: str
-    b_value: str
-    subject: str = ""
-    confidence: str = CONTRADICTION
-    """``contradiction``: the same sentence with a changed value; ``possible``: different values
-    in differently worded reports, which may both be true (two days of one visit)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    conflicts: tuple[Found, ...]
-    notes: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +50,6 @@ contradiction; below it, differently worded reports may give two true values ("p
 LOOSE_WORDING = 0.3
 """Coverage below which two reports share little more than their topic: two weekdays there
 were different events in every real case seen."""
-NEGATION_SPAN = 5
-"""A negation conflict is a "not" inserted or removed with at most this many tokens changed."""
 SAME_FRAME = 4
 """Shared in-order tokens a name or polarity comparison needs: with fewer, "Because" against a
 long quote or two different clauses get compared as if they were one."""
@@ -168,7 +146,7 @@ def compare(fa: Facts, fb: Facts, plain_a: str, plain_b: str,
     framed = al.equal >= SAME_FRAME and al.coverage >= NEAR_COPY
     if closeness >= 0.5 and framed:
         _compare_names(fa, fb, plain_a, plain_b, ops, found, close, al.coverage >= 0.7)
-        _compare_polarity(fa, fb, plain_a, plain_b, ops, found)
+        compare_polarity(fa, fb, plain_a, plain_b, ops, found)
     if al.coverage < NEAR_COPY:
         # Differently worded reports: two weekdays are most often two events each outlet
         # covered ("stood firm Friday" / "dug in Wednesday"); other values may both be true.
@@ -264,130 +242,6 @@ def _compare_dates(fa: Facts, fb: Facts, pa: str, pb: str,
                                sorted(events)[0] if events else ""))
 
 
-_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe",
-                           "å": "aa"})
-
-
-def _fold(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-
-
-def _spelling_variant(a: str, b: str) -> bool:
-    """Two spellings of one name: transliterations (Japarov/Zhaparov, Zelensky/Zelenskyy) or
-    dropped diacritics (Álvarez/Alvarez, Müller/Mueller). Two names that both keep their native
-    diacritics are written as their bearers write them, so Müller/Möller are two people."""
-    if _fold(a) == _fold(b) or a.translate(_TRANSLIT) == b.translate(_TRANSLIT):
-        return True
-    if not a.isascii() and not b.isascii():
-        return False
-    return fuzz.ratio(a, b) >= 80
-
-
-def _same_name(x: NameFact, y: NameFact) -> bool:
-    if set(x.words) & set(y.words):
-        return False
-    return _spelling_variant(" ".join(x.words), " ".join(y.words))
-
-
-_TITLES = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-           "pres": "president", "lt": "lieutenant", "sgt": "sergeant", "col": "colonel",
-           "atty": "attorney", "dept": "department", "st": "saint", "mr": "", "mrs": "",
-           "ms": "", "dr": "doctor", "jr": "", "sr": "", "us": "united states",
-           "u.s": "united states", "u.s.": "united states", "uk": "united kingdom",
-           "u.k": "united kingdom", "america": "united states", "american": "united states"}
-
-
-# AP-style state abbreviations, as US newsrooms write them after a place or a party: "(R-Fla.)".
-_STATES = {
-    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
-    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida",
-    "ga": "georgia", "ill": "illinois", "ind": "indiana", "kan": "kansas", "ky": "kentucky",
-    "la": "louisiana", "md": "maryland", "mass": "massachusetts", "mich": "michigan",
-    "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
-    "neb": "nebraska", "nev": "nevada", "okla": "oklahoma", "ore": "oregon",
-    "pa": "pennsylvania", "penn": "pennsylvania", "tenn": "tennessee", "tex": "texas",
-    "vt": "vermont", "va": "virginia", "wash": "washington", "wis": "wisconsin",
-    "wyo": "wyoming", "n.y": "new york", "n.j": "new jersey", "n.h": "new hampshire",
-    "n.c": "north carolina", "s.c": "south carolina", "n.d": "north dakota",
-    "s.d": "south dakota", "n.m": "new mexico", "r.i": "rhode island", "d.c": "washington",
-}
-_TITLES.update(_STATES)
-
-
-def _canonical(words: list[str]) -> str:
-    out = [_TITLES.get(w.rstrip("."), w.rstrip(".")) for w in words]
-    return " ".join(w for w in out if w)
-
-
-def _alias(a: list[str], b: list[str], prefixes: bool = True) -> bool:
-    """Two ways of writing one name: a title or its abbreviation (Sen./Senator), an acronym
-    and its words (CIA / Central Intelligence Agency, also partly: "CIA" / "Intelligence
-    Agency"), an abbreviation with a prefix of the word (Fla./Florida, Calif./California)."""
-    ca, cb = _canonical(a), _canonical(b)
-    if ca == cb or ca.replace(".", "") == cb.replace(".", ""):
-        return True  # also C.I.A. / CIA
-    for short, long in ((ca, cb), (cb, ca)):
-        letters = short.replace(".", "").replace(" ", "")
-        initials = "".join(w[0] for w in long.split() if w)
-        if 2 <= len(letters) <= 6 and len(short.split()) == 1 and len(initials) >= 2 and (
-                initials in letters or letters in initials) and short.upper() != short.lower():
-            return True
-        if prefixes and len(short.split()) == 1 and len(long.split()) == 1 and len(short) >= 3 and (
-                long.startswith(short.rstrip("."))):
-            return True
-    return False
-
-
-def _has_acronym(pa: str, x: NameFact, pb: str, y: NameFact) -> bool:
-    """One of the names is written with an acronym (CIA, F.B.I.)."""
-    for plain, name in ((pa, x), (pb, y)):
-        for word in plain[name.start:name.end].split():
-            letters = word.replace(".", "")
-            if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
-                return True
-    return False
-
-
-def _same_root(a: list[str], b: list[str]) -> bool:
-    """A place and its people or adjective: Kyrgyz/Kyrgyzstan, Russia/Russian, Japan/Japanese.
-
-    Rewording moves between them ("the Kyrgyz economy", "the economy of Kyrgyzstan"); only a
-    whole-word prefix of four letters or more counts, so Iran/Iraq or Mali/Malawi are not merged.
-    """
-    if len(a) != 1 or len(b) != 1:
-        return False
-    short, long = sorted((a[0], b[0]), key=len)
-    return len(short) >= 4 and long.startswith(short)
-
-
-def _orphan(name: NameFact, own: Counter[str], other: Counter[str]) -> list[str]:
-    """The distinctive words of ``name`` the other statement uses fewer times: "Russia's
-    influence" -> "Novak's influence" still leaves "Russia-Kyrgyzstan" in both, and a name that
-    merely moved ("Putin met Japarov" / "Japarov met Putin") has no orphan words."""
-    if name.first == 0 and name.last == 1:
-        return []  # a lone sentence-initial capital is as likely a common word
-    return [w for w in name.distinctive if other[w] < own[w]]
-
-
-_REPORTING = frozenset({"said", "say", "says", "wrote", "writes", "told", "tweeted", "added",
-                        "according", "posted", "stated", "explained", "insisted"})
-
-
-def _speaker(facts: Facts, name: NameFact) -> bool:
-    """The name is the one a quote or claim is attributed to ("..., Mr. Comey wrote")."""
-    norms = facts.tokens.norms
-    around = norms[max(0, name.first - 2):name.first] + norms[name.last:name.last + 1]
-    return any(w in _REPORTING for w in around)
-
-
-def _quoted(plain: str, pos: int) -> bool:
-    """``pos`` lies inside quotation marks."""
-    before = plain[:pos]
-    if before.count("\u201c") > before.count("\u201d"):
-        return True
-    return before.count('"') % 2 == 1
-
-
 def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
                    ops: list[tuple[str, int, int, int, int]], found: list[Found],
                    close: bool, reordered: bool = True) -> None:
@@ -405,32 +259,32 @@ def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
             continue
         if (i2 - i1 > xs[0].last - xs[0].first + 2 or j2 - j1 > ys[0].last - ys[0].first + 2):
             continue  # a whole clause rewritten, not one name swapped for another
-        pairs.append((xs[0], ys[0], _orphan(xs[0], words_a, words_b),
-                      _orphan(ys[0], words_b, words_a)))
+        pairs.append((xs[0], ys[0], orphan(xs[0], words_a, words_b),
+                      orphan(ys[0], words_b, words_a)))
     if not pairs and close and reordered:
         # Reordered clauses: one orphan name on each side.
-        xs2 = [(x, _orphan(x, words_a, words_b)) for x in fa.names]
-        ys2 = [(y, _orphan(y, words_b, words_a)) for y in fb.names]
+        xs2 = [(x, orphan(x, words_a, words_b)) for x in fa.names]
+        ys2 = [(y, orphan(y, words_b, words_a)) for y in fb.names]
         xs2 = [(x, o) for x, o in xs2 if o]
         ys2 = [(y, o) for y, o in ys2 if o]
         if len(xs2) == 1 and len(ys2) == 1 and (
-                _speaker(fa, xs2[0][0]) == _speaker(fb, ys2[0][0])):
+                speaker(fa, xs2[0][0]) == speaker(fb, ys2[0][0])):
             # Only names in the same role: "..., Mr. Comey wrote" is who reports the quote,
             # "(Russian President Vladimir) Putin" is in it.
             pairs.append((xs2[0][0], ys2[0][0], xs2[0][1], ys2[0][1]))
     for x, y, changed_a, changed_b in pairs:
         if not changed_a or not changed_b:
             continue
-        if (_quoted(pa, x.start) and _quoted(pb, y.start)
+        if (quoted(pa, x.start) and quoted(pb, y.start)
                 and changed_a[0][:1] == changed_b[0][:1]):
             continue  # two transcriptions of one quote ("Momma" / "Mama"), not two people
-        if _spelling_variant(" ".join(changed_a), " ".join(changed_b)) or _same_name(x, y):
+        if spelling_variant(" ".join(changed_a), " ".join(changed_b)) or same_name(x, y):
             continue
         rest_a = [w for w in x.words if w not in y.words]
         rest_b = [w for w in y.words if w not in x.words]
-        if (_same_root(changed_a, changed_b) or _alias(changed_a, changed_b)
-                or (rest_a and rest_b and _has_acronym(pa, x, pb, y)
-                    and _alias(rest_a, rest_b, prefixes=False))):
+        if (same_root(changed_a, changed_b) or alias(changed_a, changed_b)
+                or (rest_a and rest_b and has_acronym(pa, x, pb, y)
+                    and alias(rest_a, rest_b, prefixes=False))):
             continue
         if any(len(w) <= 2 for w in changed_a + changed_b):
             continue
@@ -438,109 +292,3 @@ def _compare_names(fa: Facts, fb: Facts, pa: str, pb: str,
         return
 
 
-def _window(plain: str, facts: Facts, i1: int, i2: int) -> str:
-    toks = facts.tokens
-    lo = max(0, i1 - 1)
-    hi = min(len(toks), max(i2, i1) + 1)
-    if hi <= lo:
-        return ""
-    return plain[toks.starts[lo]:toks.ends[hi - 1]]
-
-
-def _unlimited(facts: Facts, word: str) -> bool:
-    """``word`` (only/just/merely) occurs without a "not" before it."""
-    norms = facts.tokens.norms
-    return any(w == word and (k == 0 or norms[k - 1] != "not") for k, w in enumerate(norms))
-
-
-def _negations(fa: Facts, fb: Facts) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Negation cues of both sides; "not merely" counts only where the other says "merely"."""
-    out: list[tuple[int, ...]] = []
-    for x, y in ((fa, fb), (fb, fa)):
-        soft = [i for i in x.limiting if _unlimited(y, x.tokens.norms[i + 1])]
-        out.append(tuple(sorted(x.negations + tuple(soft))))
-    return out[0], out[1]
-
-
-def _compare_polarity(fa: Facts, fb: Facts, pa: str, pb: str,
-                      ops: list[tuple[str, int, int, int, int]], found: list[Found]) -> None:
-    neg_a, neg_b = _negations(fa, fb)
-    neg_flip = (len(neg_a) - len(neg_b)) % 2 == 1
-    antonym: tuple[int, int, int, int] | None = None
-    for tag, i1, i2, j1, j2 in ops:
-        if tag == "equal":
-            continue
-        sides_a = {(pid, side) for i, pid, side in fa.polar if i1 <= i < i2}
-        sides_b = {(pid, side) for j, pid, side in fb.polar if j1 <= j < j2}
-        all_a = {(pid, side) for _, pid, side in fa.polar}
-        all_b = {(pid, side) for _, pid, side in fb.polar}
-        for pid, side in sides_a:
-            if (pid, 1 - side) in sides_b and (pid, 1 - side) not in all_a \
-                    and (pid, side) not in all_b:
-                antonym = (i1, i2, j1, j2)
-                break
-        if antonym:
-            break
-    if antonym is None:
-        all_a = {(pid, side) for _, pid, side in fa.polar}
-        all_b = {(pid, side) for _, pid, side in fb.polar}
-        for i, pid, side in fa.polar:
-            if (pid, 1 - side) in all_b and (pid, 1 - side) not in all_a \
-                    and (pid, side) not in all_b:
-                j = next(j for j, p2, s2 in fb.polar if p2 == pid and s2 == 1 - side)
-                antonym = (i, i + 1, j, j + 1)
-                break
-    if antonym and neg_flip:
-        return  # "did not win" vs "lost": the same fact.
-    if antonym:
-        i1, i2, j1, j2 = antonym
-        a_word = next(pa[fa.tokens.starts[i]:fa.tokens.ends[i]] for i, _, _ in fa.polar
-                      if i1 <= i < i2)
-        b_word = next(pb[fb.tokens.starts[j]:fb.tokens.ends[j]] for j, _, _ in fb.polar
-                      if j1 <= j < j2)
-        found.append(Found("antonym", a_word, b_word))
-        return
-    if not neg_flip:
-        return
-    for tag, i1, i2, j1, j2 in ops:
-        if tag == "equal":
-            continue
-        in_a = [i for i in neg_a if i1 <= i < i2]
-        in_b = [j for j in neg_b if j1 <= j < j2]
-        if (len(in_a) - len(in_b)) % 2 == 1 and max(i2 - i1, j2 - j1) > NEGATION_SPAN:
-            return  # a rewritten clause that happens to hold a "not"
-        if (len(in_a) - len(in_b)) % 2 == 1 and _other_subjects(fa, fb, i1, j1):
-            return  # "A and B pleaded guilty" / "C pleaded not guilty": different people
-        if (len(in_a) - len(in_b)) % 2 == 1:
-            if len(in_a) > len(in_b):
-                scoped = _negates_shared(fa, fb, in_a[0], j2 - j1, i2 - i1)
-            else:
-                scoped = _negates_shared(fb, fa, in_b[0], i2 - i1, j2 - j1)
-            if scoped:
-                found.append(Found("negation", _window(pa, fa, i1, i2),
-                                   _window(pb, fb, j1, j2)))
-            return
-
-
-def _other_subjects(fa: Facts, fb: Facts, i1: int, j1: int) -> bool:
-    """Both statements name who acts before the changed words, and no name is shared."""
-    before_a = {w for n in fa.names if n.first < i1 for w in n.distinctive}
-    before_b = {w for n in fb.names if n.first < j1 for w in n.distinctive}
-    return bool(before_a) and bool(before_b) and before_a.isdisjoint(before_b)
-
-
-def _negates_shared(neg: Facts, other: Facts, cue: int, other_len: int, own_len: int) -> bool:
-    """Does the negation deny something the other statement asserts? "has not confirmed" vs
-    "has confirmed" (the negated word is in both) or "did not speak" vs "spoke" (a short
-    rewrite of the same words); not "O'Neill, who did not address the court, must surrender"
-    vs "O'Neill must report", where the negated clause has no counterpart at all."""
-    stems = neg.tokens.stems
-    for k in range(cue + 1, len(stems)):
-        if neg.tokens.breaks[k] and k > cue + 1:
-            break
-        if stems[k] in STOP_STEMS or neg.tokens.norms[k] in ("not", "no", "never"):
-            continue
-        if stems[k] in other.tokens.stems:
-            return True
-        break
-    return 0 < other_len <= 3 and own_len <= 4

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.claims.model import Conflict, Link
+from tui.claims.model import Conflict, Link, conflict_phrase
 
 
 def conflict_reason(conflict: Conflict, own: str) -> str:
@@ -14,10 +14,8 @@ def conflict_reason(conflict: Conflict, own: str) -> str:
     else:
         mine, theirs, other = conflict.b_value, conflict.a_value, conflict.a
     subject = f" ({conflict.subject})" if conflict.subject and conflict.kind == "number" else ""
-    if conflict.possible:
-        return (f"possibly different {conflict.kind}{subject}: {mine} / {theirs} ({other}); "
-                "both may be true")
-    return f"{conflict.kind}{subject}: {mine} ≠ {theirs} ({other})"
+    said = conflict_phrase(conflict.kind + subject, mine, theirs, conflict.possible)
+    return f"{said} ({other}); both may be true" if conflict.possible else f"{said} ({other})"
 
 
 def agree_reason(link: Link, own: str, extra: int) -> str:

@@ -8,7 +8,8 @@ from typing import Any
 
 from tui.claims import explain
 from tui.claims.config import IndexConfig
-from tui.claims.conflicts import EVENT_STEMS, Comparison, compare
+from tui.claims.conflicts import EVENT_STEMS, compare
+from tui.claims.found import Comparison
 from tui.claims.facts import Facts, extract_facts
 from tui.claims.linking import Item, LinkConfig, ScoredPair, group, link_items, select, weigh_terms
 from tui.claims.model import (Claim, ClaimIndex, Conflict, Link, Status, Verdict,

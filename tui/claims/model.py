@@ -40,6 +40,14 @@ class Link:
     """Similarity in meaning of the two statements (sentence vectors); 0.0 without the model."""
 
 
+def conflict_phrase(kind: str, mine: str, theirs: str, possible: bool) -> str:
+    """How every view words a conflict: "date: 25th ≠ 26th", or for two values that may both
+    be true "possibly different date: 25th / 26th"."""
+    if possible:
+        return f"possibly different {kind}: {mine} / {theirs}"
+    return f"{kind}: {mine} ≠ {theirs}"
+
+
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """Two linked statements that give different values for the same thing."""
@@ -63,9 +71,7 @@ class Conflict:
 
     @property
     def reason(self) -> str:
-        if self.possible:
-            return f"possibly different {self.kind}: {self.a_value} / {self.b_value}"
-        return f"{self.kind}: {self.a_value} ≠ {self.b_value}"
+        return conflict_phrase(self.kind, self.a_value, self.b_value, self.possible)
 
 
 @dataclass(frozen=True, slots=True)

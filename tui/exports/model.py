@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from tui.claims.model import conflict_phrase
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 
 
@@ -68,9 +69,7 @@ class Disagreement:
 
     @property
     def reason(self) -> str:
-        if self.possible:
-            return f"possibly different {self.kind}: {self.mine} / {self.theirs}"
-        return f"{self.kind}: {self.mine} ≠ {self.theirs}"
+        return conflict_phrase(self.kind, self.mine, self.theirs, self.possible)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +122,7 @@ class CorpusConflict:
 
     @property
     def reason(self) -> str:
-        if self.possible:
-            return f"possibly different {self.kind}: {self.a_value} / {self.b_value}"
-        return f"{self.kind}: {self.a_value} ≠ {self.b_value}"
+        return conflict_phrase(self.kind, self.a_value, self.b_value, self.possible)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.claims.model import ClaimIndex, Status
+from tui.claims.model import ClaimIndex, Status, conflict_phrase
 from tui.corpus.model import Document
 from tui.labels import number, readable_reason
 from tui.widgets.article_pane import STATUS_STYLES
@@ -315,14 +315,14 @@ class ClaimPanel(VerticalScroll, can_focus=False):
             other = conflict.b
             if conflict.b == sid:
                 mine, theirs, other = conflict.b_value, conflict.a_value, conflict.a
-            kind, mine, theirs = display_text(conflict.kind), display_text(mine), display_text(theirs)
-            if conflict.possible:  # worded as the report words it: both values may be true
-                said = (f"~ possibly different {kind}: {mine} / {theirs}", "bold $text-warning")
-                where = f"  ({self._label(other)}; both may be true)"
+            said = conflict_phrase(display_text(conflict.kind), display_text(mine),
+                                   display_text(theirs), conflict.possible)
+            if conflict.possible:  # both values may be true: a lead, not a contradiction
+                lines.append(Content.assemble((f"~ {said}", "bold $text-warning"), (
+                    f"  ({self._label(other)}; both may be true)", "$text-muted")))
             else:
-                said = (f"{kind}: {mine} ≠ {theirs}", "bold $text-error")
-                where = f"  ({self._label(other)})"
-            lines.append(Content.assemble(said, (where, "$text-muted")))
+                lines.append(Content.assemble((said, "bold $text-error"),
+                                              (f"  ({self._label(other)})", "$text-muted")))
         versions: list[tuple[str, str]] = [(statement.doc_id, sid)]
         counterparts = index.counterparts(sid)
         rank = {doc_id: n for n, doc_id in enumerate(self._order_ids)}
