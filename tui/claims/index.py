@@ -11,7 +11,8 @@ from tui.claims.config import IndexConfig
 from tui.claims.conflicts import EVENT_STEMS, compare
 from tui.claims.found import Comparison
 from tui.claims.facts import Facts, extract_facts
-from tui.claims.linking import Item, LinkConfig, ScoredPair, group, link_items, select, weigh_terms
+from tui.claims.grouping import group, link_items, select
+from tui.claims.linking import Item, LinkConfig, ScoredPair, weigh_terms
 from tui.claims.model import (Claim, ClaimIndex, Conflict, Link, Status, Verdict,
                               links_by_statement)
 from tui.claims.terms import content_terms, stem
@@ -71,13 +72,6 @@ def _item(doc: int, facts: Facts, plain: str, context: frozenset[str] = frozense
         if s in terms and s not in positions:
             positions[s] = k
     return Item(doc, frozenset(terms), compounds, surface, caps, positions, toks.stems)
-
-
-def _as_written(statement: Statement, value: str) -> str:
-    """Values come from ``plain``; quote them from ``text`` when they appear there."""
-    if value in statement.text or statement.plain == statement.text:
-        return value
-    return value
 
 
 @dataclass
@@ -206,8 +200,7 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
             Link(sa.id, sb.id, round(p.score, 3), p.shared, cmp.notes, round(p.cosine, 3)))
         for c in cmp.conflicts:
             conflicts_of_root.setdefault(root, []).append(
-                Conflict(sa.id, sb.id, c.kind, _as_written(sa, c.a_value),
-                         _as_written(sb, c.b_value), c.subject, c.confidence))
+                Conflict(sa.id, sb.id, c.kind, c.a_value, c.b_value, c.subject, c.confidence))
 
     members: dict[int, list[int]] = {}
     for i, r in enumerate(roots):

@@ -1,15 +1,12 @@
-"""Which statements report the same thing: candidates from rare terms, a weighted score, groups.
+"""Which statements share wording: candidates from rare terms and a weighted lexical score.
 
 Candidates come from an inverted index over the rarer content terms of each statement, so the
-work grows with the corpus, not with its square. Near-duplicate statements (syndicated copy,
-recombined corpora) are common, so every statement keeps only its best links per other
-document and a few in total; a link is accepted only when both ends keep it.
+work grows with the corpus, not with its square (``grouping`` keeps the best links and forms
+claims; ``semantic_link`` adds candidates by meaning).
 
 On real coverage of one story most statements share its cast and setting ("Putin", "visit",
 "Kyrgyzstan"), so the topic words of the corpus weigh little, a link needs two independent
-pieces of evidence, and a score covers both statements, not just the shorter one. Claims grow
-greedily from the strongest link and never hold two statements of one document, so weak links
-cannot chain unrelated reports together.
+pieces of evidence, and a score covers both statements, not just the shorter one.
 """
 
 from __future__ import annotations
@@ -263,13 +260,6 @@ def weigh_terms(items: Sequence[Item], config: LinkConfig) -> TermWeights:
     return TermWeights(weights, df, evidence, totals)
 
 
-def link_items(items: Sequence[Item], config: LinkConfig,
-               tw: TermWeights | None = None) -> list[ScoredPair]:
-    """Accepted links between items of different documents, best first per item."""
-    tw = tw or weigh_terms(items, config)
-    return select(score_candidates(items, config, tw, config.link_threshold), items, config)
-
-
 def score_candidates(items: Sequence[Item], config: LinkConfig, tw: TermWeights,
                      min_score: float) -> dict[tuple[int, int], ScoredPair]:
     """Pairs that share rare terms, scored lexically; those scoring ``min_score`` or more."""
@@ -346,77 +336,3 @@ def _damp_topic_terms(weights: dict[str, float], df: dict[str, int], doc_df: dic
         if spread <= 1.0:
             continue
         weights[t] = w * (1.0 - damping * (d / n_docs) * (1.0 - 1.0 / spread))
-
-
-def select(scored: dict[tuple[int, int], ScoredPair], items: Sequence[Item],
-            config: LinkConfig) -> list[ScoredPair]:
-    by_item: dict[int, list[ScoredPair]] = {}
-    for p in scored.values():
-        by_item.setdefault(p.a, []).append(p)
-        by_item.setdefault(p.b, []).append(p)
-    kept: dict[int, set[tuple[int, int]]] = {}
-    for i, pairs in by_item.items():
-        pairs.sort(key=lambda p: (-p.score, p.a, p.b))
-        per_doc: dict[int, int] = {}
-        keep: set[tuple[int, int]] = set()
-        for p in pairs:
-            other = p.b if p.a == i else p.a
-            d = items[other].doc
-            if per_doc.get(d, 0) >= config.max_links_per_document:
-                continue
-            per_doc[d] = per_doc.get(d, 0) + 1
-            keep.add((p.a, p.b))
-            if len(keep) >= config.max_links_per_statement:
-                break
-        kept[i] = keep
-    accepted = [p for key, p in scored.items() if key in kept[p.a] and key in kept[p.b]]
-    accepted.sort(key=lambda p: (p.a, p.b))
-    return accepted
-
-
-def group(items: Sequence[Item], pairs: Sequence[ScoredPair], max_links: int = 8) -> list[int]:
-    """The root item of each item's claim, grown greedily from the strongest link.
-
-    A merge that would put two statements of one document into one claim is refused: one
-    article reports a fact once, so such a claim is a chain of topic matches. So is a merge
-    that rests on one link when the groups are larger: half of the possible links between
-    them (as far as ``max_links`` per statement allows) must exist.
-    """
-    n = len(items)
-    parent = list(range(n))
-    members: dict[int, list[int]] = {}
-    docs: dict[int, set[int]] = {}
-    adjacent: dict[int, list[int]] = {}
-    for p in pairs:
-        adjacent.setdefault(p.a, []).append(p.b)
-        adjacent.setdefault(p.b, []).append(p.a)
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for p in sorted(pairs, key=lambda p: (-p.score, p.a, p.b)):
-        ra, rb = find(p.a), find(p.b)
-        if ra == rb:
-            continue
-        ma = members.get(ra) or [ra]
-        mb = members.get(rb) or [rb]
-        da = docs.get(ra) or {items[ra].doc}
-        db = docs.get(rb) or {items[rb].doc}
-        if not da.isdisjoint(db):
-            continue
-        if len(ma) > 1 or len(mb) > 1:
-            small, big_root = (ma, rb) if len(ma) <= len(mb) else (mb, ra)
-            cross = sum(1 for i in small for j in adjacent.get(i, ()) if find(j) == big_root)
-            possible = min(len(ma) * len(mb), max_links * len(small))
-            if 2 * cross < possible:
-                continue
-        root, child = (ra, rb) if ra < rb else (rb, ra)
-        parent[child] = root
-        members.pop(child, None)
-        docs.pop(child, None)
-        members[root] = ma + mb
-        docs[root] = da | db
-    return [find(i) for i in range(n)]

@@ -1,7 +1,7 @@
 """Linking with the sentence model: candidates by meaning and by rare words, one score each.
 
 Used by ``build_index`` when the static model and the combiner load; otherwise linking is
-lexical only (``linking.link_items``).
+lexical only (``grouping.link_items``).
 """
 
 from __future__ import annotations
