@@ -476,8 +476,12 @@ class NoteStore:
         """
         try:
             check = conn.execute("PRAGMA quick_check(1)").fetchone()
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            has_tables = bool(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+            # One statement, one snapshot: read apart, a store another process creates in
+            # between looks like tables without a version, i.e. someone else's database.
+            version, tables = conn.execute(
+                "SELECT user_version, (SELECT count(*) FROM sqlite_master) FROM pragma_user_version"
+            ).fetchone()
+            version, has_tables = int(version), bool(tables)
         except sqlite3.OperationalError:
             raise
         except sqlite3.DatabaseError as error:
