@@ -12,7 +12,7 @@ import pytest
 
 from fixtures.notes.helpers import ARTICLE, make_doc
 from tui.notes import NoteError, NoteStore, NoteStoreFault, NoteStoreUnavailable
-from tui.notes import store as store_module
+from tui.notes import sqlite_open
 from tui.notes.store import FILENAME, SCHEMA_VERSION
 
 
@@ -23,7 +23,7 @@ def doc():  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def short_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(sqlite_open, "BUSY_TIMEOUT_MS", 300)
 
 
 def _page_limit(store: NoteStore, pages: int | None) -> None:

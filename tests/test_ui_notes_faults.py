@@ -11,7 +11,7 @@ from textual.widgets import Static, TextArea
 from tests.ui_fixtures import ready, seed_notes, small_app, sync
 from tui.app import SeedReaderApp
 from tui.notes import NoteStore
-from tui.notes import store as store_module
+from tui.notes import sqlite_open
 from tui.notes.recovery import FOLDER
 from tui.notes.store import FILENAME
 from tui.screens.confirm import ConfirmScreen
@@ -70,7 +70,7 @@ async def test_full_disk_keeps_the_typed_note_and_the_next_save_works(tmp_path: 
 
 @sync
 async def test_lock_held_while_opening_then_R_retries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(sqlite_open, "BUSY_TIMEOUT_MS", 300)
     seed_notes(tmp_path, (0, 0, "From yesterday"))
     holder = sqlite3.connect(tmp_path / FILENAME, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
