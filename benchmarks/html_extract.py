@@ -38,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._realnews import DEFAULT_ROOT  # noqa: E402
-from tui.corpus import markup  # noqa: E402
+from tui.corpus import html_text  # noqa: E402
 
 COMMENTS = [
     "This is exactly what I have been saying for years and nobody in Washington listens to us.",
@@ -186,11 +186,11 @@ def score(got: str, want: str, title: str) -> tuple[float, float, float]:
 
 
 def ours(page: str) -> str:
-    return markup.html_units(page, extract=False)[0]
+    return html_text.html_units(page, extract=False)[0]
 
 
 def _via_blocks(fragment: str) -> str:
-    return markup.html_units(fragment, extract=False)[0]
+    return html_text.html_units(fragment, extract=False)[0]
 
 
 def extractors() -> dict[str, Callable[[str], str]]:
@@ -224,7 +224,7 @@ def extractors() -> dict[str, Callable[[str], str]]:
             return _via_blocks(Readable(page).summary(html_partial=True))
 
         found["readability -> blocks"] = readable
-        found["seedreader with readability"] = lambda page: markup.html_units(page)[0]
+        found["seedreader with readability"] = lambda page: html_text.html_units(page)[0]
     return found
 
 

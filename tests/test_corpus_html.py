@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.corpus.loader import load_corpus
-from tui.corpus.markup import html_units
+from tui.corpus.html_text import html_units
 
 STORY = [
     "The city council approved the new flood wall on Tuesday after a long debate.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tui.corpus.document import document_from_text
-from tui.corpus.markup import markdown_plain
+from tui.corpus.markdown_text import markdown_plain
 from tui.corpus.model import SpanKind
 
 

@@ -33,12 +33,12 @@ def document_from_text(
     units: list[Unit]
     own = SourceInfo()
     if fmt == "html":
-        from .markup import html_units
+        from .html_text import html_units
 
         own = from_html(text)
         text, units, title_hint = html_units(normalise(text))
     elif fmt == "md":
-        from .markup import markdown_plain, markdown_units
+        from .markdown_text import markdown_plain, markdown_units
 
         text = normalise(text)
         own = from_front_matter(text)
