@@ -44,16 +44,16 @@ def test_load_corpus_reports_each_file_with_the_total(tmp_path: Path) -> None:
 async def test_the_reader_shows_a_progress_bar_while_files_are_read(tmp_path: Path) -> None:
     folder = _folder(tmp_path, 6)
     gate = threading.Event()
-    from tui.corpus import loader
+    from tui.corpus import reading
 
-    real_read = loader._read
+    real_read = reading.read_file
 
     def slow_read(*args: object, **kwargs: object) -> object:
         if "03_" in str(args[0]):
             gate.wait(10)  # hold the worker halfway, so the screen can be looked at
         return real_read(*args, **kwargs)  # type: ignore[arg-type]
 
-    loader._read = slow_read  # type: ignore[assignment]
+    reading.read_file = slow_read  # type: ignore[assignment]
     try:
         app = SeedReaderApp((), corpus_key="", data_dir=tmp_path, paths=[str(folder)],
                             index_builder=make_index)
@@ -81,7 +81,7 @@ async def test_the_reader_shows_a_progress_bar_while_files_are_read(tmp_path: Pa
             assert app.corpus_key
     finally:
         gate.set()
-        loader._read = real_read  # type: ignore[assignment]
+        reading.read_file = real_read  # type: ignore[assignment]
 
 
 @sync
