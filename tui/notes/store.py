@@ -21,7 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.corpus.model import Document, Statement
-from tui.notes.anchor import FUZZY_THRESHOLD, anchor_notes, resolve_path, selector_for
+from tui.notes.anchor import FUZZY_THRESHOLD, resolve_path, selector_for
+from tui.notes.reattach import anchor_notes
 from tui.notes.connection import StoreConnection
 from tui.notes.faults import os_reason
 from tui.notes.model import (
