@@ -266,7 +266,8 @@ def test_report_help_explains_every_threshold_with_its_default() -> None:
         assert f"Default: {getattr(IndexConfig(), name)}." in text
 
 
-@pytest.mark.parametrize("parser_name", ["reader_parser", "report_parser", "export_parser"])
+@pytest.mark.parametrize("parser_name", ["reader_parser", "report_parser", "export_parser",
+                                         "notes_parser"])
 def test_every_help_line_is_a_full_sentence(parser_name: str) -> None:
     import argparse
 

@@ -128,15 +128,16 @@ def export_parser() -> argparse.ArgumentParser:
 
 
 def notes_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = new_parser(
         prog="seedreader notes",
         description="Say whether the notes database can be used, and how many notes it holds.",
     )
     parser.add_argument(
         "--move-aside",
         action="store_true",
-        help="when the database is corrupt, not a notes store or from a newer seedreader: rename it "
-        "to notes.sqlite3.corrupt-<date> (newer-<date>) and start a fresh one; nothing is deleted",
+        help="When the database is corrupt, not a notes store or from a newer seedreader, rename it "
+        "to notes.sqlite3.corrupt-<date> (or newer-<date>) and start a fresh one. Nothing is "
+        "deleted.",
     )
     add_data_dir(parser)
     return parser
