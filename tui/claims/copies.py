@@ -70,47 +70,69 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def quoted_mask(text: str) -> list[bool]:
-    """Per character of one paragraph: inside a quotation?
+_MARK = re.compile("[\"\u201c\u00ab\u201e\u201d\u00bb]")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted stretches ``[start, end)`` of one paragraph, in order, not overlapping.
 
     Quotes run across sentences, so this is decided per paragraph: a straight ``"`` toggles,
     curly and guillemet marks open and close; a close with nothing open quotes from the start
     (the quote began in an earlier paragraph) and an open never closed quotes to the end (news
     style leaves the closing mark off a quote that continues in the next paragraph).
     """
-    mask = [False] * len(text)
+    spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    for m in _MARK.finditer(text):
+        i = m.start()
+        ch = text[i]
         if ch == '"':
             if open_at is None:
                 open_at = i
             else:
-                mask[open_at:i + 1] = [True] * (i + 1 - open_at)
+                spans.append((open_at, i + 1))
                 open_at = None
         elif ch in _OPEN:
             if open_at is None:
                 open_at = i
-        elif ch in _CLOSE:
-            start = 0 if open_at is None else open_at
-            mask[start:i + 1] = [True] * (i + 1 - start)
+        else:
+            spans.append((0 if open_at is None else open_at, i + 1))
             open_at = None
     if open_at is not None:
-        mask[open_at:] = [True] * (len(text) - open_at)
+        spans.append((open_at, len(text)))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def quoted_mask(text: str) -> list[bool]:
+    """Per character of one paragraph: inside a quotation? (:func:`quoted_spans`)"""
+    mask = [False] * len(text)
+    for a, b in quoted_spans(text):
+        mask[a:b] = [True] * (b - a)
     return mask
 
 
-def _unquoted_parts(text: str, mask: Sequence[bool]) -> list[str]:
+def _unquoted_parts(text: str, spans: Sequence[tuple[int, int]], lo: int = 0,
+                    hi: int | None = None) -> list[str]:
+    """The pieces of ``text[lo:hi]`` outside ``spans`` (positions in ``text``)."""
+    hi = len(text) if hi is None else hi
     parts: list[str] = []
-    current: list[str] = []
-    for ch, quoted in zip(text, mask, strict=True):
-        if quoted:
-            if current:
-                parts.append("".join(current))
-                current = []
-        else:
-            current.append(ch)
-    if current:
-        parts.append("".join(current))
+    at = lo
+    for a, b in spans:
+        if b <= at:
+            continue
+        if a >= hi:
+            break
+        if a > at:
+            parts.append(text[at:a])
+        at = max(at, b)
+    if at < hi:
+        parts.append(text[at:hi])
     return parts
 
 
@@ -124,21 +146,40 @@ def _grams(parts: Iterable[str], n: int) -> set[tuple[str, ...]]:
 
 def shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
     """Word ``n``-grams of one paragraph's text outside quotations."""
-    return _grams(_unquoted_parts(text, quoted_mask(text)), n)
+    return _grams(_unquoted_parts(text, quoted_spans(text)), n)
 
 
-def statement_shingles(doc: Document, n: int = 5) -> dict[str, set[tuple[str, ...]]]:
-    """Unquoted shingles of each statement, quotes judged over its whole paragraph."""
+Grams = frozenset[tuple[str, ...]]
+
+
+StatementKey = tuple[str, tuple[tuple[int, int], ...]]
+
+
+def statement_shingles(doc: Document, n: int = 5,
+                       memo: dict[StatementKey, Grams] | None = None) -> dict[str, Grams]:
+    """Unquoted shingles of each statement, quotes judged over its whole paragraph.
+
+    Syndicated and recombined corpora repeat statements: with a shared ``memo`` each distinct
+    statement (its text and where quotes fall in it) is read once.
+    """
+    memo = {} if memo is None else memo
     by_para: dict[int, list[Statement]] = {}
     for s in doc.statements:
         by_para.setdefault(s.paragraph, []).append(s)
-    out: dict[str, set[tuple[str, ...]]] = {}
+    out: dict[str, Grams] = {}
     for members in by_para.values():
         start, end = members[0].start, members[-1].end
-        mask = quoted_mask(doc.text[start:end])
+        spans = quoted_spans(doc.text[start:end])
         for s in members:
+            lo, hi = s.start - start, s.end - start
             piece = doc.text[s.start:s.end]
-            out[s.id] = _grams(_unquoted_parts(piece, mask[s.start - start:s.end - start]), n)
+            inside = tuple((max(a, lo) - lo, min(b, hi) - lo) for a, b in spans
+                           if a < hi and b > lo)
+            key = (piece, inside)
+            grams = memo.get(key)
+            if grams is None:
+                grams = memo[key] = frozenset(_grams(_unquoted_parts(piece, inside), n))
+            out[s.id] = grams
     return out
 
 
@@ -162,7 +203,7 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _document_shingles(doc: Document, n: int) -> set[tuple[str, ...]]:
+def _document_shingles(doc: Document, n: int, memo: dict[str, Grams]) -> set[tuple[str, ...]]:
     """Unquoted shingles of each paragraph, so they cross sentence ends as in the source."""
     by_para: dict[int, tuple[int, int]] = {}
     for s in doc.statements:
@@ -170,7 +211,11 @@ def _document_shingles(doc: Document, n: int) -> set[tuple[str, ...]]:
         by_para[s.paragraph] = (start, s.end)
     found: set[tuple[str, ...]] = set()
     for start, end in by_para.values():
-        found |= shingles(doc.text[start:end], n)
+        paragraph = doc.text[start:end]
+        grams = memo.get(paragraph)
+        if grams is None:
+            grams = memo[paragraph] = frozenset(shingles(paragraph, n))
+        found |= grams
     return found
 
 
@@ -213,7 +258,8 @@ def detect_copies(documents: Sequence[Document], config: CopyConfig | None = Non
     """Which documents copy which, and which statement pairs are copied passages."""
     cfg = config or CopyConfig()
     n = cfg.shingle
-    doc_sh = {d.id: _document_shingles(d, n) for d in documents}
+    memo: dict[str, Grams] = {}
+    doc_sh = {d.id: _document_shingles(d, n, memo) for d in documents}
     posting: dict[tuple[str, ...], list[str]] = {}
     for d in documents:
         for sh in doc_sh[d.id]:
@@ -253,9 +299,10 @@ def _copied_passages(documents: Sequence[Document], copy_of: dict[str, str],
     near-duplicates pairs every document with every other); a shingle found in more than
     ``MAX_SHINGLE_STATEMENTS`` statements is too common to say who copied whom.
     """
-    st_sh: dict[str, set[tuple[str, ...]]] = {}
+    st_sh: dict[str, Grams] = {}
+    memo: dict[StatementKey, Grams] = {}
     for d in documents:
-        st_sh.update(statement_shingles(d, cfg.shingle))
+        st_sh.update(statement_shingles(d, cfg.shingle, memo))
     posting: dict[tuple[str, ...], list[Statement]] = {}
     for d in documents:
         for t in d.statements:
@@ -343,9 +390,13 @@ def mark_copies(index: ClaimIndex, copies: Copies | None = None) -> ClaimIndex:
         verdicts = {sid: replace(v, independent_sources=v.sources)
                     for sid, v in index.verdicts.items()}
         return replace(index, verdicts=verdicts)
+    per_claim: dict[str, int] = {}
     for sid, verdict in index.verdicts.items():
-        claim: Claim = index.claim_by_id[verdict.claim]
-        independent = min(verdict.sources, independent_sources(claim.statements, copies))
+        counted = per_claim.get(verdict.claim)
+        if counted is None:
+            claim: Claim = index.claim_by_id[verdict.claim]
+            counted = per_claim[verdict.claim] = independent_sources(claim.statements, copies)
+        independent = min(verdict.sources, counted)
         linked = [link.b if link.a == sid else link.a for link in index.links_of(sid)]
         status, reason = verdict.status, verdict.reason
         phrase = _source_phrase(verdict.sources, independent)
