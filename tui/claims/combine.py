@@ -35,6 +35,8 @@ def _longest_run(a: tuple[str, ...], b: tuple[str, ...], least: int = 3) -> int:
     best = 0
     for m in range(len(b) - least + 1):
         for k in starts.get(b[m:m + least], ()):
+            if k and m and a[k - 1] == b[m - 1]:
+                continue  # inside a run that starts one token earlier, and is longer
             run = least
             while k + run < len(a) and m + run < len(b) and a[k + run] == b[m + run]:
                 run += 1

@@ -7,7 +7,7 @@ lexical only (``grouping.link_items``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from tui.claims.combine import FEATURES, Combiner, Wording, pair_features, wording
@@ -29,6 +29,8 @@ LARGE = 20_000
 """Statements from which each is compared with fewer neighbours (4, in 16 nearest documents
 instead of 8 in 48): a thousand-article corpus stays within seconds; claims still form because
 linked statements pass links on."""
+LARGE_LEXICAL = 6
+"""Lexical candidates scored per statement from :data:`LARGE` statements on (12 below)."""
 MASKED_MEANING = 0.65
 """Cosine two statements linked by meaning alone must keep once their shared names are gone."""
 
@@ -55,6 +57,9 @@ def candidate_signals(items: Sequence[Item], facts: Sequence[Facts], indices: Se
     near = neighbours(vectors, doc_of, per_statement=4 if large else 8,
                       max_docs=16 if large else 48)
     cands = dict(near.pairs)
+    if large:
+        config = replace(config, candidates_per_statement=min(config.candidates_per_statement,
+                                                               LARGE_LEXICAL))
     lexical = score_candidates(items, config, tw, 0.0)
     for key in lexical:
         if key not in cands:
