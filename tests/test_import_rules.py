@@ -15,9 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CORE_PACKAGES = ("tui.corpus", "tui.claims", "tui.notes", "tui.exports")
 PLAIN_MODULES = (
-    "tui.config", "tui.counts", "tui.labels", "tui.navigation", "tui.opening", "tui.paths",
-    "tui.preferences", "tui.report", "tui.safe_text", "tui.state", "tui.thresholds",
+    "tui.config", "tui.counts", "tui.labels", "tui.navigation", "tui.notes_display", "tui.opening",
+    "tui.paging", "tui.paths", "tui.preferences", "tui.report", "tui.safe_text", "tui.state",
+    "tui.thresholds", "tui.widgets.article_layout",
 )
+"""Modules the reader's screens lean on for decisions (where keys go, which page, which notes
+show): plain Python, so they are tested without Pilot."""
+UI_MODULE_LINES = 300
+"""No screen or widget module, nor ``app.py``, grows past this: each keeps one job."""
 
 
 def run(code: str) -> subprocess.CompletedProcess[str]:
@@ -60,3 +65,11 @@ def test_the_rules_catch_a_breach() -> None:
     """The check itself works: a module that imports Textual fails it."""
     proc = run("import sys\nsys.modules['textual'] = None\nimport tui.widgets.text\nimport tui.app\n")
     assert proc.returncode != 0
+
+
+def test_ui_modules_keep_to_one_job_in_at_most_300_lines() -> None:
+    ui = [*sorted((ROOT / "tui" / "screens").glob("*.py")), *sorted((ROOT / "tui" / "widgets").glob("*.py")),
+          ROOT / "tui" / "app.py"]
+    too_long = {str(p.relative_to(ROOT)): n for p in ui if (n := len(p.read_text(encoding="utf-8").splitlines()))
+                > UI_MODULE_LINES}
+    assert not too_long, too_long
