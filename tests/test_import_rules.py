@@ -25,9 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CORE_PACKAGES = ("tui.corpus", "tui.claims", "tui.notes", "tui.exports")
 PLAIN_MODULES = (
-    "tui.config", "tui.counts", "tui.labels", "tui.navigation", "tui.opening", "tui.paths",
-    "tui.preferences", "tui.report", "tui.safe_text", "tui.state", "tui.thresholds",
+    "tui.config", "tui.counts", "tui.labels", "tui.navigation", "tui.notes_display", "tui.opening",
+    "tui.paging", "tui.paths", "tui.preferences", "tui.report", "tui.safe_text", "tui.state",
+    "tui.thresholds", "tui.widgets.article_layout",
 )
+"""Modules the reader's screens lean on for decisions (where keys go, which page, which notes
+show): plain Python, so they are tested without Pilot."""
+UI_MODULE_LINES = 300
+"""No screen or widget module, nor ``app.py``, grows past this: each keeps one job."""
 UI_MODULES = ("textual", "rich", "tui.app", "tui.commands", "tui.messages", "tui.screens", "tui.widgets")
 NOTES_BANNED = ("tui.claims", "tui.config", "tui.cli")
 
@@ -175,3 +180,11 @@ def test_the_source_check_catches_breaches_at_import_time_and_inside_functions()
     ]
     assert breaches("from tui import cli\n", NOTES_BANNED) == ["tui.cli"]
     assert breaches("import os, tui.configuration\n", NOTES_BANNED) == []
+
+
+def test_ui_modules_keep_to_one_job_in_at_most_300_lines() -> None:
+    ui = [*sorted((ROOT / "tui" / "screens").glob("*.py")), *sorted((ROOT / "tui" / "widgets").glob("*.py")),
+          ROOT / "tui" / "app.py"]
+    too_long = {str(p.relative_to(ROOT)): n for p in ui if (n := len(p.read_text(encoding="utf-8").splitlines()))
+                > UI_MODULE_LINES}
+    assert not too_long, too_long

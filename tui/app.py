@@ -8,18 +8,21 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.theme import Theme
+from textual.timer import Timer
 
 from tui.claims.config import IndexConfig
 from tui.claims.model import ClaimIndex
 from tui.commands import ReaderCommands
 from tui.corpus.model import Document, LoadProblem, LoadResult
-from tui.notes import NoteStore
+from tui.messages import NotesOpened, ReaderStateChanged
+from tui.notes import AnchoredNote, NoteError, NoteStore
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
-from tui.screens.reader import IndexBuilder, ReaderScreen
+from tui.screens.reader import IndexBuilder, IndexProgressCallback, ReaderScreen, StagedIndexBuilder
 from tui.safe_text import safe_line
 from tui.state import StateStore
 from tui.widgets.text import display_text
@@ -30,11 +33,22 @@ SAVE_DELAY = 1.0
 """Seconds of quiet before the position is written, so holding j does not hammer the disk."""
 
 
-def _default_builder(documents: Sequence[Document], config: IndexConfig | None = None) -> ClaimIndex:
+def _default_builder(
+    documents: Sequence[Document], progress: IndexProgressCallback, config: IndexConfig | None = None
+) -> ClaimIndex:
     from tui.claims import build_index
 
-    index: ClaimIndex = build_index(documents, config)
+    index: ClaimIndex = build_index(documents, config, progress=progress)
     return index
+
+
+def _without_progress(builder: IndexBuilder) -> StagedIndexBuilder:
+    """A builder that cannot report its stages: the reader shows only that it is indexing."""
+
+    def build(documents: Sequence[Document], progress: IndexProgressCallback) -> ClaimIndex:
+        return builder(documents)
+
+    return build
 
 
 class SeedReaderApp(App[int]):
@@ -82,8 +96,13 @@ class SeedReaderApp(App[int]):
         self.store = StateStore(data_dir)
         self.data_dir = data_dir
         self.index_config = index_config
-        self._builder: IndexBuilder = index_builder or partial(_default_builder, config=index_config)
-        self._save_timer: object | None = None
+        self._builder: StagedIndexBuilder = (
+            _without_progress(index_builder) if index_builder is not None
+            else partial(_default_builder, config=index_config)
+        )
+        self._save_timer: Timer | None = None
+        self.note_store: NoteStore | None = None
+        """Opened in a worker once the reader is shown; closed on quit."""
         self.ratings = ratings
         if keymap:
             self.set_keymap(dict(keymap))
@@ -144,7 +163,7 @@ class SeedReaderApp(App[int]):
         if not result.documents:
             self.exit(EXIT_NOTHING_LOADED, return_code=EXIT_NOTHING_LOADED)
             return
-        from tui.cli import corpus_key
+        from tui.state import corpus_key
 
         self.documents = result.documents
         self.problems = result.problems
@@ -158,17 +177,39 @@ class SeedReaderApp(App[int]):
             state = self.store.load(self.corpus_key)
         except OSError:
             state = None
-        data_dir = self.data_dir
         reader = ReaderScreen(
             self.documents,
             builder=self._builder,
             state=state,
-            notes=lambda: NoteStore.open_or_disabled(data_dir=data_dir),
+            expect_notes=True,
             ratings=self.ratings,
+            data_dir=self.data_dir,
         )
         self.install_screen(reader, "reader")
         self.push_screen("reader")
         self._report_problems()
+        self.run_worker(partial(self._open_notes, self.documents), thread=True, exclusive=True, group="notes",
+                        name="notes")
+
+    def _open_notes(self, documents: Sequence[Document]) -> None:
+        """Runs in a thread: open the store and place its notes in ``documents``; touches no widget."""
+        try:
+            store = NoteStore.open_or_disabled(data_dir=self.data_dir)
+        except Exception as error:  # the reader works without notes, and says why
+            self.post_message(NotesOpened(None, [], str(error)))
+            return
+        notes: list[AnchoredNote] = []
+        if store.readable:
+            try:
+                notes = store.notes_for(documents)
+            except NoteError:
+                notes = []
+        self.post_message(NotesOpened(store, notes))
+
+    @on(NotesOpened)
+    def _notes_opened(self, message: NotesOpened) -> None:
+        self.note_store = message.store
+        self.reader.note_actions.opened(message)
 
     def _report_problems(self) -> None:
         if not self.problems:
@@ -198,10 +239,11 @@ class SeedReaderApp(App[int]):
         message = "\n".join(safe_line(line) for line in message.split("\n"))
         super().notify(message, title=safe_line(title), severity=severity, timeout=timeout, markup=markup)
 
+    @on(ReaderStateChanged)
     def schedule_save(self) -> None:
-        """Save the position soon; called after every move."""
+        """Save the position once the keys rest; the reader posts ``ReaderStateChanged`` on every move."""
         if self._save_timer is not None:
-            self._save_timer.stop()  # type: ignore[attr-defined]
+            self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self.save_state)
 
     def save_state(self) -> None:
@@ -218,15 +260,11 @@ class SeedReaderApp(App[int]):
 
     def close_notes(self) -> None:
         """Close the notes database so SQLite checkpoints its WAL; every note is already on disk."""
-        try:
-            screen = self.get_screen("reader")
-        except KeyError:
-            return
-        store = getattr(screen, "note_store", None)
-        if isinstance(store, NoteStore):
-            store.close()
+        if self.note_store is not None:
+            self.note_store.close()
 
     async def action_quit(self) -> None:
+        """Quit from any screen (``ctrl+q``, the reader's ``q``): save the position, close the notes."""
         self.save_state()
         self.close_notes()
         self.exit(0)

@@ -7,17 +7,29 @@ the first save only, written atomically, and ignored (then replaced) when unread
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.corpus.model import LoadResult
 
 STATE_FILE = "reader-state.json"
 STATE_VERSION = 1
 MAX_CORPORA = 200
+
+
+def corpus_key(result: LoadResult) -> str:
+    """Identifies a set of articles by content, whatever order or paths they were opened with."""
+    digest = hashlib.sha256()
+    for fingerprint in sorted(doc.fingerprint for doc in result.documents):
+        digest.update(fingerprint.encode())
+    return digest.hexdigest()[:16]
 """Oldest entries are dropped beyond this, so the file stays small."""
 
 

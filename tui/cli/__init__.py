@@ -11,7 +11,8 @@ import sys
 from collections.abc import Sequence
 
 from tui.cli.export_cmd import run_export
-from tui.cli.loading import corpus_key, load
+from tui.cli.loading import load
+from tui.state import corpus_key
 from tui.cli.notes_cmd import run_notes
 from tui.cli.output import Progress, drop_stdout, write_stdout
 from tui.cli.parser import export_parser, notes_parser, reader_parser, report_parser

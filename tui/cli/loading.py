@@ -3,7 +3,6 @@ every problem said on stderr, and the key that names a set of articles."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ def report_load(result: LoadResult, paths: Sequence[str]) -> bool:
     return True
 
 
+
 def load(paths: Sequence[str], progress: Progress | None = None) -> LoadResult | None:
     """Load the corpus, reporting every problem on stderr; ``None`` when nothing loaded."""
     from tui.corpus import load_corpus
@@ -36,11 +36,3 @@ def load(paths: Sequence[str], progress: Progress | None = None) -> LoadResult |
     if progress is not None:
         progress.clear()
     return result if report_load(result, paths) else None
-
-
-def corpus_key(result: LoadResult) -> str:
-    """Identifies a set of articles by content, whatever order or paths they were opened with."""
-    digest = hashlib.sha256()
-    for fingerprint in sorted(doc.fingerprint for doc in result.documents):
-        digest.update(fingerprint.encode())
-    return digest.hexdigest()[:16]

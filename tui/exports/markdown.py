@@ -169,3 +169,9 @@ def default_export_name(title: str, when: datetime, suffix: str = "md") -> str:
     """A file name to suggest for ``ctrl+e``: ``notes-<slug>-YYYY-MM-DD.md``."""
     slug = re.sub(r"[^\w]+", "-", title.casefold()).strip("-")[:40].strip("-") or "corpus"
     return f"notes-{slug}-{utc(when).strftime('%Y-%m-%d')}.{suffix}"
+
+
+def suggested_export_name(title: str, when: datetime) -> str:
+    """The name ``ctrl+e`` offers for an export titled ``title`` (``Notes on 3 articles``): the
+    slug leaves out the "Notes on" every title starts with."""
+    return default_export_name(re.sub(r"^notes(?: on)?:?\s*", "", title, flags=re.IGNORECASE), when)

@@ -17,59 +17,16 @@ from textual.widgets import Static, TextArea
 
 from tui.claims.model import ClaimIndex
 from tui.corpus.model import Document, Statement
-from tui.notes import Note, NoteError, parse_tags
+from tui.notes import Note, NoteError, NoteStoreUnavailable
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale
 from tui.screens.confirm import ConfirmScreen
-from tui.widgets.claim_panel import rating_content, reader_reason
-from tui.widgets.article_pane import STATUS_STYLES
-from tui.widgets.article_view import GLYPHS
+from tui.screens.note_editor_lines import rating_line, statement_status, tags_content
 from tui.widgets.text import display_text
+
+__all__ = ["NoteEditorScreen", "NoteTextArea", "rating_line", "statement_status", "tags_content"]
 
 QUOTE_CHARS = 400
 """The statement is shown in full up to this length; a longer one is cut with an ellipsis."""
-
-
-def statement_status(index: ClaimIndex | None, statement: Statement) -> Content:
-    """``✗ conflicting · date: X ≠ Y`` for the statement, or a note that indexing is not done."""
-    if index is None or statement.id not in index.verdicts:
-        return Content.styled("status not known yet (indexing claims…)", "$text-muted")
-    verdict = index.verdicts[statement.id]
-    return Content.assemble(
-        (f"{GLYPHS[verdict.status]} {verdict.status.value}", f"bold {STATUS_STYLES[verdict.status]}"),
-        ("  ·  ", "$text-muted"),
-        (display_text(_reason(index, statement.id)), "$text-muted"),
-    )
-
-
-def _reason(index: ClaimIndex, statement_id: str) -> str:
-    """The status reason in words a reader uses: statements named by article and number, never by id."""
-    return reader_reason(index, statement_id)
-
-
-def tags_content(body: str) -> Content:
-    tags = parse_tags(body)
-    if not tags:
-        return Content.styled("tags: none yet — write #verify, #false, #confirmed… anywhere", "$text-muted")
-    parts: list[str | tuple[str, str]] = [("tags: ", "$text-muted")]
-    for tag in tags:
-        parts.extend([(f"#{tag}", "bold $text-secondary"), " "])
-    return Content.assemble(*parts)
-
-
-def rating_line(ratings: RatingScale, rating: str | None, key: str) -> Content:
-    """``rating: [rated: false]  (ctrl+r: true → mostly true → …)`` or how to set one."""
-    choices = " → ".join([*ratings.labels, "none"])
-    if rating is None:
-        return Content.assemble(
-            ("rating: none", "$text-muted"), "  ", (key, "bold $accent"), (f" sets one: {choices}", "$text-muted")
-        )
-    return Content.assemble(
-        ("rating: ", "$text-muted"),
-        rating_content(rating, ratings.lean(rating)),
-        "  ",
-        (key, "bold $accent"),
-        (f" next: {ratings.following(rating) or 'none'}", "$text-muted"),
-    )
 
 
 class NoteTextArea(TextArea):
@@ -144,8 +101,12 @@ class NoteEditorScreen(ModalScreen[Note | None]):
         editing: bool = False,
         ratings: RatingScale = DEFAULT_RATINGS,
         rating: str | None = None,
+        recovery_dir: Path | None = None,
     ) -> None:
+        """``recovery_dir``: the data directory, where a failed save keeps the text (a temporary
+        folder when ``None``)."""
         super().__init__()
+        self.recovery_dir = recovery_dir
         self.document = document
         self.statement = statement
         self.index = index
@@ -256,7 +217,7 @@ class NoteEditorScreen(ModalScreen[Note | None]):
             note = self._save(body, rating)
         except NoteError as error:
             message = error.message
-            if getattr(error, "transient", False):
+            if isinstance(error, NoteStoreUnavailable) and error.transient:
                 # Never lose what was typed: keep it in a recovery file (still off the UI thread).
                 message += "\n" + self._keep(body)
             self.post_message(self.Written(None, message))
@@ -287,8 +248,7 @@ class NoteEditorScreen(ModalScreen[Note | None]):
             body=body,
             rating=self.rating,
         )
-        data_dir = getattr(self.app, "data_dir", None)
-        kept = keep_draft(data_dir if isinstance(data_dir, Path) else None, text, self.recovery)
+        kept = keep_draft(self.recovery_dir, text, self.recovery)
         if kept is None:
             return "Your text is kept in this editor only (no recovery file could be written): ctrl+s tries again."
         self.recovery = kept

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from tui.corpus.model import Document, Statement
 from tui.notes import AnchoredNote, AnchorState
 from tui.notes.ratings import DEFAULT_RATINGS, RatingScale, rating_slug
-from tui.widgets.claim_panel import rating_content
+from tui.widgets.claim_text import rating_content
 from tui.widgets.text import display_text
 
 FIRST_LINE_CHARS = 120

@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 from tui.claims.model import ClaimIndex
 from tui.corpus.model import Document, Statement
 from tui.widgets.article_pane import STATUS_STYLES
-from tui.widgets.article_view import GLYPHS
+from tui.widgets.article_strips import GLYPHS
 from tui.widgets.text import display_text
 
 MAX_RESULTS = 50

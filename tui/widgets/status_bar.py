@@ -20,16 +20,30 @@ class StatusBar(Horizontal):
         background: $panel;
     }
     StatusBar > #status-text { width: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    StatusBar > #indexing-stage { width: auto; max-width: 60; padding: 0 1; color: $text-muted; text-wrap: nowrap; }
     StatusBar > ProgressBar { width: 34; }
     StatusBar > ProgressBar Bar { width: 20; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(id="status-text")
+        yield Static(id="indexing-stage")
         yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="indexing")
 
     def set_indexing(self, running: bool) -> None:
         self.query_one(ProgressBar).display = running
+        self.query_one("#indexing-stage", Static).display = running
+        if running:
+            self.query_one("#indexing-stage", Static).update("indexing claims…")
+
+    def show_index_progress(self, stage: str, fraction: float, statements: int) -> None:
+        """``indexing 1,234 statements: matching statements`` beside a bar at ``fraction``; ignored
+        once indexing is over (a late stage must not bring the bar back)."""
+        bar = self.query_one(ProgressBar)
+        if not bar.display:
+            return
+        self.query_one("#indexing-stage", Static).update(f"indexing {statements:,} statements: {stage}")
+        bar.update(total=100, progress=round(100 * max(0.0, min(1.0, fraction))))
 
     def show(
         self,
