@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process  # noqa: E402
 from tui.claims import build_index  # noqa: E402
 from tui.corpus import load_corpus  # noqa: E402
 from tui.corpus.model import Document, Statement  # noqa: E402
+from tui.link_cache import LinkCache  # noqa: E402
 from tui.paths import sample_corpus_dir  # noqa: E402
 
 _NAMES = ["Putin", "Japarov", "Lukashenko", "Abramovich", "Bazhaev", "Tokayev", "Mirziyoyev"]
@@ -80,16 +81,17 @@ def write_articles(docs: Sequence[Document], folder: Path) -> None:
         (folder / f"{doc.id}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
 
 
-def _timed(paths: Sequence[str]) -> tuple[int, float]:
+def _timed(paths: Sequence[str], memo: LinkCache | None = None) -> tuple[int, float]:
     t0 = time.perf_counter()
     docs = load_corpus(list(paths)).documents
-    build_index(docs)
+    build_index(docs, memo=memo)
     return sum(len(d.statements) for d in docs), time.perf_counter() - t0
 
 
 def _real_rows(realnews: str) -> None:
-    """The sample corpus, then 50 real articles (the first 13 stories of the development set),
-    timed cold: the first build in this process also loads the sentence model."""
+    """The sample corpus, then 50 real articles (the first 13 stories of the development set):
+    without the link cache, then opened again with it (``tui/link_cache.py``). The first build
+    in this process also loads the sentence model."""
     n, cold = _timed([str(sample_corpus_dir())])
     _, warm = _timed([str(sample_corpus_dir())])
     print(f"sample corpus: {n} statements, {cold:.2f} s cold (model load included), "
@@ -100,8 +102,12 @@ def _real_rows(realnews: str) -> None:
         return
     files = sorted(str(p) for story in sorted(folder.iterdir()) if story.is_dir()
                    for p in story.glob("*.txt"))[:50]
-    n, warm = _timed(files)
-    print(f"50 real articles: {n} statements, {warm:.2f} s")
+    with tempfile.TemporaryDirectory() as cache_folder:
+        cache = LinkCache(Path(cache_folder))
+        n, first = _timed(files, cache)
+        _, again = _timed(files, cache)
+    print(f"50 real articles: {n} statements, {first:.2f} s first open, "
+          f"{again:.2f} s reopened (links from the cache)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

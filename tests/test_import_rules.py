@@ -27,7 +27,7 @@ CORE_PACKAGES = ("tui.corpus", "tui.claims", "tui.notes", "tui.exports")
 PLAIN_MODULES = (
     "tui.config", "tui.counts", "tui.labels", "tui.navigation", "tui.notes_display", "tui.opening",
     "tui.paging", "tui.paths", "tui.preferences", "tui.report", "tui.safe_text", "tui.state",
-    "tui.thresholds", "tui.widgets.article_layout",
+    "tui.thresholds", "tui.widgets.article_layout", "tui.link_cache",
 )
 """Modules the reader's screens lean on for decisions (where keys go, which page, which notes
 show): plain Python, so they are tested without Pilot."""

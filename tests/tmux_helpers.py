@@ -38,7 +38,8 @@ def session_name(prefix: str = "seedreader-test") -> str:
 
 def start(session: str, data: Path, marker: Path, *, size: tuple[int, int] = (160, 45)) -> None:
     """Run the reader on the sample corpus with its data in ``data``; its exit code goes to ``marker``."""
-    env = {"SEEDREADER_DATA_DIR": str(data), "TERM": "xterm-256color"}
+    env = {"SEEDREADER_DATA_DIR": str(data), "SEEDREADER_CACHE_DIR": str(data / "cache"),
+           "TERM": "xterm-256color"}
     shell = f"{command()}; echo $? > {marker}; sleep 5"
     args = ["new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), "-c", str(data.parent)]
     for key, value in env.items():

@@ -37,8 +37,9 @@ def _default_builder(
     documents: Sequence[Document], progress: IndexProgressCallback, config: IndexConfig | None = None
 ) -> ClaimIndex:
     from tui.claims import build_index
+    from tui.link_cache import default_cache
 
-    index: ClaimIndex = build_index(documents, config, progress=progress)
+    index: ClaimIndex = build_index(documents, config, progress=progress, memo=default_cache())
     return index
 
 

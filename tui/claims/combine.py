@@ -107,6 +107,8 @@ class Combiner:
     intercept: float
     threshold: float
     """Probability from which a pair is linked (chosen for precision on held-out stories)."""
+    digest: str = ""
+    """Of the file it was read from: caches keyed by it never mix two models."""
 
     def probability(self, features: tuple[float, ...]) -> float:
         z = self.intercept
@@ -142,4 +144,5 @@ def load_combiner(path: Path) -> Combiner | None:
     if tuple(data.get("features", ())) != FEATURES:
         return None
     return Combiner(tuple(data["mean"]), tuple(data["scale"]), tuple(data["coef"]),
-                    float(data["intercept"]), float(data["threshold"]))
+                    float(data["intercept"]), float(data["threshold"]),
+                    hashlib.sha256(raw).hexdigest()[:16])

@@ -13,6 +13,7 @@ from tui.claims.found import Comparison
 from tui.claims.facts import Facts, extract_facts
 from tui.claims.grouping import group, link_items, select
 from tui.claims.linking import Item, LinkConfig, ScoredPair, weigh_terms
+from tui.claims.memo import LinkMemo, link_key
 from tui.claims.model import (Claim, ClaimIndex, Conflict, Link, Status, Verdict,
                               links_by_statement)
 from tui.claims.terms import content_terms, stem
@@ -127,8 +128,9 @@ def prepare(documents: Sequence[Document]) -> Prepared:
 
 
 def _semantic_pairs(prep: Prepared, link_config: LinkConfig, config: IndexConfig,
-                    embedder: Embedder | None) -> tuple[list[ScoredPair] | None, str]:
-    """Links scored with the sentence model, or (None, why not)."""
+                    embedder: Embedder | None, memo: LinkMemo | None,
+                    ) -> tuple[list[ScoredPair] | None, str]:
+    """Links scored with the sentence model (or remembered by ``memo``), or (None, why not)."""
     from tui.claims.combine import load_combiner
     from tui.claims.embed import MODEL_DIR, load_model
     from tui.claims.semantic_link import semantic_pairs
@@ -139,19 +141,33 @@ def _semantic_pairs(prep: Prepared, link_config: LinkConfig, config: IndexConfig
     combiner = load_combiner(MODEL_DIR / "combiner.json")
     if combiner is None:
         return None, "link model (combiner.json) unreadable"
+    key = ""
+    if memo is not None:
+        doc_pos: dict[str, int] = {}
+        for s in prep.statements:
+            doc_pos.setdefault(s.doc_id, len(doc_pos))
+        key = link_key(prep.statements, doc_pos, link_config, config.link_probability,
+                       f"{model.digest}:{combiner.digest}")
+        known = memo.get(key)
+        if known is not None and all(0 <= p.a < p.b < len(prep.items) for p in known):
+            return known, ""
     texts = [s.plain for s in prep.statements]
     vectors = (embedder or model.embed)(texts)
     tw = weigh_terms(prep.items, link_config)
     indices = [s.index for s in prep.statements]
     scored = semantic_pairs(prep.items, prep.facts, indices, vectors, tw, link_config, combiner,
                             config.link_probability, texts, model.embed)
-    return select(scored, prep.items, link_config), ""
+    chosen = select(scored, prep.items, link_config)
+    if memo is not None:
+        memo.put(key, chosen)
+    return chosen, ""
 
 
 def build_index(documents: Sequence[Document], config: IndexConfig | None = None, *,
                 semantic: bool = True, embedder: Embedder | None = None,
                 copies: bool = True,
-                progress: Callable[[str, float], None] | None = None) -> ClaimIndex:
+                progress: Callable[[str, float], None] | None = None,
+                memo: LinkMemo | None = None) -> ClaimIndex:
     """Link statements across documents, group them into claims and classify each one.
 
     With ``semantic`` (and the shipped model loadable) links come from sentence vectors and
@@ -159,6 +175,7 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
     With ``copies``, documents copied from one another count as one source (``mark_copies``);
     benchmarks whose "outlets" are edits of one text by construction turn it off.
     ``progress(stage, fraction)`` is called as the stages start (from the calling thread).
+    ``memo`` remembers the links of a corpus, so opening it again skips scoring (``memo.py``).
     """
     tell = progress or (lambda stage, fraction: None)
     tell("reading statements", 0.0)
@@ -170,7 +187,7 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
     scored: list[ScoredPair] | None = None
     notice = ""
     if semantic and len({s.doc_id for s in statements}) > 1:
-        scored, why = _semantic_pairs(prep, link_config, config, embedder)
+        scored, why = _semantic_pairs(prep, link_config, config, embedder, memo)
         if scored is None:
             notice = f"sentence model not loaded ({why}): linking by shared words only"
     if scored is None:

@@ -27,6 +27,7 @@ def threshold_error(args: argparse.Namespace) -> str | None:
 
 def run_report(argv: Sequence[str]) -> int:
     from tui.claims import build_index
+    from tui.link_cache import default_cache
     from tui.config import ConfigError, load_index_config, tunable_fields
     from tui.report import to_json, to_text
 
@@ -48,7 +49,7 @@ def run_report(argv: Sequence[str]) -> int:
     progress.say(f"building the claim index ({len(result.documents):,} articles, "
                  f"{total:,} statements)…")
     try:
-        index = build_index(result.documents, config)
+        index = build_index(result.documents, config, memo=default_cache())
     finally:
         progress.clear()
     if index.notice:

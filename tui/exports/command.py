@@ -103,10 +103,12 @@ def export_command(
     to standard output and reports its own failure, returning ``False``.
     """
     from tui.claims import IndexConfig, build_index
+    from tui.link_cache import default_cache
     from tui.exports.collect import collect
 
     config, settings = _settings(publisher or Publisher(), report_error)
-    index = build_index(result.documents, config if isinstance(config, IndexConfig) else None)
+    index = build_index(result.documents, config if isinstance(config, IndexConfig) else None,
+                        memo=default_cache())
 
     store = NoteStore.default(data_dir)
     try:
