@@ -30,7 +30,8 @@ LARGE = 20_000
 instead of 8 in 48): a thousand-article corpus stays within seconds; claims still form because
 linked statements pass links on."""
 LARGE_LEXICAL = 6
-"""Lexical candidates scored per statement from :data:`LARGE` statements on (12 below)."""
+"""Lexical candidates scored per statement from :data:`LARGE` statements on (12 below), found
+through its 4 rarest terms (6 below) and 20 neighbours in each term's postings (40 below)."""
 MASKED_MEANING = 0.65
 """Cosine two statements linked by meaning alone must keep once their shared names are gone."""
 
@@ -59,7 +60,9 @@ def candidate_signals(items: Sequence[Item], facts: Sequence[Facts], indices: Se
     cands = dict(near.pairs)
     if large:
         config = replace(config, candidates_per_statement=min(config.candidates_per_statement,
-                                                               LARGE_LEXICAL))
+                                                               LARGE_LEXICAL),
+                         probe_terms=min(config.probe_terms, 4),
+                         posting_window=min(config.posting_window, 20))
     lexical = score_candidates(items, config, tw, 0.0)
     for key in lexical:
         if key not in cands:
