@@ -220,7 +220,7 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
         ))
     claim_by_id = {c.id: c for c in claims}
     verdicts = _verdicts(statements, claims, claim_of_item, cross)
-    from tui.claims.copies import mark_copies
+    from tui.claims.sources import mark_copies
 
     index = ClaimIndex(
         documents=tuple(documents),
