@@ -12,9 +12,10 @@ from tui.claims.conflicts import EVENT_STEMS, compare
 from tui.claims.found import Comparison
 from tui.claims.facts import Facts, extract_facts
 from tui.claims.grouping import group, link_items, select
-from tui.claims.linking import Item, LinkConfig, ScoredPair, weigh_terms
+from tui.claims.lexical import Item, LinkConfig, ScoredPair
 from tui.claims.model import (Claim, ClaimIndex, Conflict, Link, Status, Verdict,
                               links_by_statement)
+from tui.claims.term_weights import weigh_terms
 from tui.claims.terms import content_terms, stem
 from tui.claims.text import MONTHS
 from tui.corpus.model import Document, Statement
