@@ -23,7 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._realnews import DEFAULT_ROOT, LabelError, load_story, resolve  # noqa: E402
-from tui.claims.copies import detect_copies, statement_shingles  # noqa: E402
+from tui.claims.copies import detect_copies  # noqa: E402
+from tui.claims.shingles import statement_shingles  # noqa: E402
 from tui.corpus.document import document_from_text  # noqa: E402
 from tui.corpus.model import Document  # noqa: E402
 

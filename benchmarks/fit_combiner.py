@@ -27,7 +27,7 @@ from tui.claims.combine import Combiner  # noqa: E402
 from tui.claims.config import IndexConfig  # noqa: E402
 from tui.claims.embed import MODEL_DIR, load_model  # noqa: E402
 from tui.claims.index import _link_config, prepare  # noqa: E402
-from tui.claims.linking import weigh_terms  # noqa: E402
+from tui.claims.term_weights import weigh_terms  # noqa: E402
 from tui.claims.semantic_link import candidate_signals  # noqa: E402
 
 

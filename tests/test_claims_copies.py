@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 
 from tests.ui_fixtures import make_index
-from tui.claims.copies import detect_copies, independent_sources, mark_copies, quoted_mask
+from tui.claims.copies import detect_copies
 from tui.claims.model import Status
+from tui.claims.shingles import quoted_mask
+from tui.claims.sources import independent_sources, mark_copies
 from tui.corpus.document import document_from_text
 from tui.corpus.model import Document
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.claims.grouping import group
-from tui.claims.linking import Item, ScoredPair, _close, score_pair
+from tui.claims.lexical import Item, ScoredPair, _close, score_pair
 
 
 def test_close_merges_spellings_not_related_words() -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import platformdirs
 
-from tui.claims.linking import ScoredPair
+from tui.claims.lexical import ScoredPair
 from tui.paths import APP_NAME
 
 KEEP = 64

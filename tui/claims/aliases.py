@@ -13,7 +13,8 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from tui.claims.facts import Facts, NameFact
+from tui.claims.facts import Facts
+from tui.claims.names import NameFact
 
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe",
                            "å": "aa"})

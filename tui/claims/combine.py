@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.claims.facts import Facts
-from tui.claims.linking import Item, LinkConfig, TermWeights, score_pair
+from tui.claims.lexical import Item, LinkConfig, score_pair
+from tui.claims.term_weights import TermWeights
 
 FEATURES = (
     "cos", "cos2", "lex", "lex_sqrt", "gate", "gap_a", "gap_b", "best_a", "best_b", "mutual",

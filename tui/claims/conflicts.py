@@ -15,8 +15,11 @@ from rapidfuzz.distance import Indel
 
 from tui.claims.aliases import (alias, has_acronym, orphan, quoted, same_name, same_root, speaker,
                                 spelling_variant)
-from tui.claims.facts import DateFact, Facts, NameFact, NumberFact
+from tui.claims.dates import DateFact
+from tui.claims.facts import Facts
 from tui.claims.found import POSSIBLE, Comparison, Found
+from tui.claims.names import NameFact
+from tui.claims.numbers import NumberFact
 from tui.claims.polarity import compare_polarity
 
 EVENT_STEMS = frozenset({"visit", "leave", "meet", "vote", "open", "sign", "arrest", "dead",

@@ -8,17 +8,17 @@ A document that copies only some paragraphs is caught passage by passage: statem
 unquoted shingles are mostly found in one statement of another document, in runs of two or
 more neighbouring statements (one sentence alone is too often a stock phrase).
 
-Pure: documents in, :class:`Copies` out; :func:`mark_copies` rewrites an index's verdicts.
+Pure: documents in, :class:`Copies` out. Shingles come from ``shingles``; ``sources`` counts
+independent sources with them and rewrites an index's verdicts (``mark_copies``).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from tui.claims.model import Claim, ClaimIndex, Status, Verdict
+from tui.claims.shingles import Grams, StatementKey, shingles, statement_shingles
 from tui.corpus.model import Document, Statement
 
 
@@ -59,134 +59,9 @@ class Copies:
         return self.original(da) == self.original(db) or frozenset((a, b)) in self.passages
 
 
-# ---------------------------------------------------------------- shingles
+class UnionFind:
+    """Groups of ids joined pairwise (documents that copy one another)."""
 
-_WORD = re.compile(r"\w+")
-_OPEN = "“«„"
-_CLOSE = "”»"
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
-
-
-_MARK = re.compile("[\"\u201c\u00ab\u201e\u201d\u00bb]")
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Quoted stretches ``[start, end)`` of one paragraph, in order, not overlapping.
-
-    Quotes run across sentences, so this is decided per paragraph: a straight ``"`` toggles,
-    curly and guillemet marks open and close; a close with nothing open quotes from the start
-    (the quote began in an earlier paragraph) and an open never closed quotes to the end (news
-    style leaves the closing mark off a quote that continues in the next paragraph).
-    """
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for m in _MARK.finditer(text):
-        i = m.start()
-        ch = text[i]
-        if ch == '"':
-            if open_at is None:
-                open_at = i
-            else:
-                spans.append((open_at, i + 1))
-                open_at = None
-        elif ch in _OPEN:
-            if open_at is None:
-                open_at = i
-        else:
-            spans.append((0 if open_at is None else open_at, i + 1))
-            open_at = None
-    if open_at is not None:
-        spans.append((open_at, len(text)))
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-        else:
-            merged.append((a, b))
-    return merged
-
-
-def quoted_mask(text: str) -> list[bool]:
-    """Per character of one paragraph: inside a quotation? (:func:`quoted_spans`)"""
-    mask = [False] * len(text)
-    for a, b in quoted_spans(text):
-        mask[a:b] = [True] * (b - a)
-    return mask
-
-
-def _unquoted_parts(text: str, spans: Sequence[tuple[int, int]], lo: int = 0,
-                    hi: int | None = None) -> list[str]:
-    """The pieces of ``text[lo:hi]`` outside ``spans`` (positions in ``text``)."""
-    hi = len(text) if hi is None else hi
-    parts: list[str] = []
-    at = lo
-    for a, b in spans:
-        if b <= at:
-            continue
-        if a >= hi:
-            break
-        if a > at:
-            parts.append(text[at:a])
-        at = max(at, b)
-    if at < hi:
-        parts.append(text[at:hi])
-    return parts
-
-
-def _grams(parts: Iterable[str], n: int) -> set[tuple[str, ...]]:
-    out: set[tuple[str, ...]] = set()
-    for part in parts:
-        words = _words(part)
-        out.update(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
-    return out
-
-
-def shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
-    """Word ``n``-grams of one paragraph's text outside quotations."""
-    return _grams(_unquoted_parts(text, quoted_spans(text)), n)
-
-
-Grams = frozenset[tuple[str, ...]]
-
-
-StatementKey = tuple[str, tuple[tuple[int, int], ...]]
-
-
-def statement_shingles(doc: Document, n: int = 5,
-                       memo: dict[StatementKey, Grams] | None = None) -> dict[str, Grams]:
-    """Unquoted shingles of each statement, quotes judged over its whole paragraph.
-
-    Syndicated and recombined corpora repeat statements: with a shared ``memo`` each distinct
-    statement (its text and where quotes fall in it) is read once.
-    """
-    memo = {} if memo is None else memo
-    by_para: dict[int, list[Statement]] = {}
-    for s in doc.statements:
-        by_para.setdefault(s.paragraph, []).append(s)
-    out: dict[str, Grams] = {}
-    for members in by_para.values():
-        start, end = members[0].start, members[-1].end
-        spans = quoted_spans(doc.text[start:end])
-        for s in members:
-            lo, hi = s.start - start, s.end - start
-            piece = doc.text[s.start:s.end]
-            inside = tuple((max(a, lo) - lo, min(b, hi) - lo) for a, b in spans
-                           if a < hi and b > lo)
-            key = (piece, inside)
-            grams = memo.get(key)
-            if grams is None:
-                grams = memo[key] = frozenset(_grams(_unquoted_parts(piece, inside), n))
-            out[s.id] = grams
-    return out
-
-
-# ---------------------------------------------------------------- detection
-
-
-class _Union:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
 
@@ -220,7 +95,7 @@ def _document_shingles(doc: Document, n: int, memo: dict[str, Grams]) -> set[tup
 
 
 def _link_copies(documents: Sequence[Document], shared: Counter[tuple[str, str]],
-                 containment: dict[tuple[str, str], float], cfg: CopyConfig) -> _Union:
+                 containment: dict[tuple[str, str], float], cfg: CopyConfig) -> UnionFind:
     """Group copies, strongest pairs first, merging two groups only when every pair across
     them is a copy: a trimmed copy and a piece that reuses a quarter of the original must not
     chain the original to an unrelated article."""
@@ -228,7 +103,7 @@ def _link_copies(documents: Sequence[Document], shared: Counter[tuple[str, str]]
     def strength(a: str, b: str) -> float:
         return max(containment.get((a, b), 0.0), containment.get((b, a), 0.0))
 
-    joined = _Union()
+    joined = UnionFind()
     members: dict[str, list[str]] = {d.id: [d.id] for d in documents}
     candidates = sorted(((strength(a, b), a, b) for (a, b), count in shared.items()
                          if count >= cfg.min_shared and strength(a, b) >= cfg.document_containment),
@@ -358,58 +233,4 @@ def _copied_passages(documents: Sequence[Document], copy_of: dict[str, str],
 MAX_SHINGLE_STATEMENTS = 50
 
 
-# ---------------------------------------------------------------- counting sources
-
-
-def independent_sources(statement_ids: Iterable[str], copies: Copies) -> int:
-    """Documents among ``statement_ids``, counting documents that copy one another once."""
-    ids = list(dict.fromkeys(statement_ids))
-    joined = _Union()
-    for sid in ids:
-        joined.find(copies.original(copies.doc_of.get(sid, sid.rsplit(":", 1)[0])))
-    for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
-            if frozenset((a, b)) in copies.passages:
-                da = copies.original(copies.doc_of.get(a, a.rsplit(":", 1)[0]))
-                db = copies.original(copies.doc_of.get(b, b.rsplit(":", 1)[0]))
-                joined.union(da, db)
-    return len({joined.find(x) for x in list(joined.parent)})
-
-
-def _source_phrase(sources: int, independent: int) -> str:
-    return f"{sources} sources, {independent} independent"
-
-
-def mark_copies(index: ClaimIndex, copies: Copies | None = None) -> ClaimIndex:
-    """The index with copies counted once: each verdict gains ``independent_sources``; a
-    statement that only copies of its own text agree with becomes uncorroborated, and its
-    reason says so."""
-    copies = copies or detect_copies(index.documents)
-    verdicts: dict[str, Verdict] = {}
-    if not copies.copy_of and not copies.passages:
-        verdicts = {sid: replace(v, independent_sources=v.sources)
-                    for sid, v in index.verdicts.items()}
-        return replace(index, verdicts=verdicts)
-    per_claim: dict[str, int] = {}
-    for sid, verdict in index.verdicts.items():
-        counted = per_claim.get(verdict.claim)
-        if counted is None:
-            claim: Claim = index.claim_by_id[verdict.claim]
-            counted = per_claim[verdict.claim] = independent_sources(claim.statements, copies)
-        independent = min(verdict.sources, counted)
-        linked = [link.b if link.a == sid else link.a for link in index.links_of(sid)]
-        status, reason = verdict.status, verdict.reason
-        phrase = _source_phrase(verdict.sources, independent)
-        if status is Status.AGREEING and linked and all(copies.copied_pair(sid, p)
-                                                        for p in linked):
-            status = Status.UNCORROBORATED
-            reason = f"only copies of this text agree ({phrase}): {reason}"
-        elif independent < verdict.sources:
-            reason = f"{phrase}: {reason}"
-        verdicts[sid] = replace(verdict, status=status, reason=reason,
-                                independent_sources=independent)
-    return replace(index, verdicts=verdicts, copy_of=dict(copies.copy_of))
-
-
-__all__ = ["CopyConfig", "Copies", "detect_copies", "independent_sources", "mark_copies",
-           "shingles"]
+__all__ = ["CopyConfig", "Copies", "UnionFind", "detect_copies"]

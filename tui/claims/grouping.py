@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.claims.linking import (Item, LinkConfig, ScoredPair, TermWeights, score_candidates,
-                                weigh_terms)
+from tui.claims.lexical import Item, LinkConfig, ScoredPair
+from tui.claims.linking import score_candidates
+from tui.claims.term_weights import TermWeights, weigh_terms
 
 
 def link_items(items: Sequence[Item], config: LinkConfig,

@@ -12,10 +12,11 @@ from tui.claims.conflicts import EVENT_STEMS, compare
 from tui.claims.found import Comparison
 from tui.claims.facts import Facts, extract_facts
 from tui.claims.grouping import group, link_items, select
-from tui.claims.linking import Item, LinkConfig, ScoredPair, weigh_terms
+from tui.claims.lexical import Item, LinkConfig, ScoredPair
 from tui.claims.memo import LinkMemo, link_key
 from tui.claims.model import (Claim, ClaimIndex, Conflict, Link, Status, Verdict,
                               links_by_statement)
+from tui.claims.term_weights import weigh_terms
 from tui.claims.terms import content_terms, stem
 from tui.claims.text import MONTHS
 from tui.corpus.model import Document, Statement
@@ -237,7 +238,7 @@ def build_index(documents: Sequence[Document], config: IndexConfig | None = None
         ))
     claim_by_id = {c.id: c for c in claims}
     verdicts = _verdicts(statements, claims, claim_of_item, cross)
-    from tui.claims.copies import mark_copies
+    from tui.claims.sources import mark_copies
 
     index = ClaimIndex(
         documents=tuple(documents),

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Protocol
 
-from tui.claims.linking import LinkConfig, ScoredPair
+from tui.claims.lexical import LinkConfig, ScoredPair
 from tui.corpus.model import Statement
 
 MEMO_VERSION = 1

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from tui.claims.combine import FEATURES, Combiner, Wording, pair_features, wording
 from tui.claims.facts import Facts
-from tui.claims.linking import Item, LinkConfig, ScoredPair, TermWeights, score_candidates
+from tui.claims.lexical import Item, LinkConfig, ScoredPair
+from tui.claims.linking import score_candidates
 from tui.claims.semantic import neighbours
+from tui.claims.term_weights import TermWeights
 
 if TYPE_CHECKING:
     import numpy as np
