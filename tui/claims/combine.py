@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.claims.facts import Facts
-from tui.claims.lexical import Item, LinkConfig, score_pair
+from tui.claims.lexical import Item, LinkConfig, score_and_gate
 from tui.claims.term_weights import TermWeights
 
 FEATURES = (
@@ -71,12 +71,11 @@ def wording(x: Item, y: Item, fx: Facts, fy: Facts, tw: TermWeights,
     weights = tw.weights
     if gated is not None:
         lex, shared = gated
+        gate = 1.0
     else:
-        lex, shared = score_pair(x, y, weights, config.fuzzy_term_ratio, totals, (0.0, 0))
-    gate = 1.0 if gated is not None else 0.0
-    if lex > 0.0 and gated is None:
-        passed, _ = score_pair(x, y, weights, config.fuzzy_term_ratio, totals, tw.evidence)
-        gate = 1.0 if passed > 0.0 else 0.0
+        lex, shared, passed = score_and_gate(x, y, weights, config.fuzzy_term_ratio, totals,
+                                             tw.evidence)
+        gate = 1.0 if passed and lex > 0.0 else 0.0
     common = x.terms & y.terms
     wsh = math.fsum(weights.get(t, 0.0) for t in common)
     names = math.fsum(weights.get(t, 0.0) for t in common if t in x.caps and t in y.caps)

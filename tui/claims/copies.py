@@ -139,12 +139,15 @@ def detect_copies(documents: Sequence[Document], config: CopyConfig | None = Non
     for d in documents:
         for sh in doc_sh[d.id]:
             posting.setdefault(sh, []).append(d.id)
+    # A sentence found in several documents gives each of its shingles the same posting list:
+    # count each distinct list once, with how many shingles have it.
+    lists = Counter(tuple(ids) for ids in posting.values()
+                    if 1 < len(ids) <= 50)  # a shingle in 50+ documents is boilerplate
     shared: Counter[tuple[str, str]] = Counter()
-    for ids in posting.values():
-        if 1 < len(ids) <= 50:  # a shingle in 50+ documents is boilerplate, not copying
-            for i, a in enumerate(ids):
-                for b in ids[i + 1:]:
-                    shared[(a, b)] += 1
+    for ids, times in lists.items():
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                shared[(a, b)] += times
     containment: dict[tuple[str, str], float] = {}
     for (a, b), count in shared.items():
         containment[(a, b)] = round(count / max(1, len(doc_sh[a])), 3)
@@ -185,24 +188,21 @@ def _copied_passages(documents: Sequence[Document], copy_of: dict[str, str],
                 posting.setdefault(sh, []).append(t)
     # (a, b) -> statement index in a -> its best match in b
     matches: dict[tuple[str, str], dict[int, str]] = {}
+    # Statements of one text share one shingle set: find who shares it once per set, then
+    # leave out each statement's own document.
+    everyone: dict[int, dict[str, tuple[int, str]]] = {}
     for d in documents:
         for s in d.statements:
             own = st_sh[s.id]
             if len(own) < cfg.min_passage_shingles:
                 continue
-            hits: Counter[str] = Counter()
-            doc_of_hit: dict[str, str] = {}
-            for sh in own:
-                found = posting.get(sh, ())
-                if len(found) > MAX_SHINGLE_STATEMENTS:
-                    continue
-                for t in found:
-                    if t.doc_id != d.id and (d.id, t.doc_id) in candidate_docs:
-                        hits[t.id] += 1
-                        doc_of_hit[t.id] = t.doc_id
+            found_all = everyone.get(id(own))
+            if found_all is None:
+                found_all = everyone[id(own)] = _sharing(own, posting)
             best_per_doc: dict[str, tuple[int, str]] = {}
-            for tid, count in hits.items():
-                other_doc = doc_of_hit[tid]
+            for tid, (count, other_doc) in found_all.items():
+                if other_doc == d.id or (d.id, other_doc) not in candidate_docs:
+                    continue
                 if count > best_per_doc.get(other_doc, (0, ""))[0]:
                     best_per_doc[other_doc] = (count, tid)
             for other_doc, (count, best) in best_per_doc.items():
@@ -231,6 +231,20 @@ def _copied_passages(documents: Sequence[Document], copy_of: dict[str, str],
 
 
 MAX_SHINGLE_STATEMENTS = 50
+
+
+def _sharing(own: Grams, posting: dict[tuple[str, ...], list[Statement]],
+             ) -> dict[str, tuple[int, str]]:
+    """Statement id -> (shingles of ``own`` it has, its document), in order of first hit."""
+    hits: dict[str, tuple[int, str]] = {}
+    for sh in own:
+        found = posting.get(sh, ())
+        if len(found) > MAX_SHINGLE_STATEMENTS:
+            continue
+        for t in found:
+            count, _ = hits.get(t.id, (0, ""))
+            hits[t.id] = (count + 1, t.doc_id)
+    return hits
 
 
 __all__ = ["CopyConfig", "Copies", "UnionFind", "detect_copies"]

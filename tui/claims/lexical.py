@@ -159,13 +159,23 @@ def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
     ``evidence[1]`` distinct shared terms (a name of two words counts once) weigh
     ``evidence[0]`` or more: one name or one topic word is not a report.
     """
+    score, shown, passed = score_and_gate(x, y, weights, fuzzy_ratio, totals, evidence)
+    return (score, shown) if passed else (0.0, ())
+
+
+def score_and_gate(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
+                   totals: tuple[float, float] | None = None,
+                   evidence: tuple[float, int] = (0.0, 0),
+                   ) -> tuple[float, tuple[str, ...], bool]:
+    """:func:`score_pair`'s score and shared terms whether or not the pair has the evidence,
+    and whether it has: the combiner uses all three, at the cost of one scoring."""
     if totals is None:
         wx = math.fsum(weights.get(t, 0.0) for t in x.terms)
         wy = math.fsum(weights.get(t, 0.0) for t in y.terms)
     else:
         wx, wy = totals
     if wx <= 0.0 or wy <= 0.0:
-        return 0.0, ()
+        return 0.0, (), False
     shared = x.terms & y.terms
     matched: list[tuple[float, str]] = [(weights.get(t, 0.0), t) for t in shared]
     left_x = sorted((t for t in x.terms - shared if weights.get(t, 0.0) > 0.0),
@@ -190,11 +200,11 @@ def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
                 if compound in other.terms and compound in left and parts[0] not in other.terms:
                     matched.append((weights.get(compound, 0.0), compound))
     min_weight, min_terms = evidence
+    passed = True
     if min_terms > 0:
         strong = sorted({t for w, t in matched if w >= min_weight})
-        if (len(strong) < min_terms or _units(strong, x, y) < min_terms) and not _near_copy(
-                x, y, len(matched)):
-            return 0.0, ()
+        passed = (len(strong) >= min_terms and _units(strong, x, y) >= min_terms) or _near_copy(
+            x, y, len(matched))
     total = math.fsum(w for w, _ in matched)
     score = min(1.0, 2.0 * total / (wx + wy))
     matched.sort(key=lambda m: (-m[0], m[1]))
@@ -211,8 +221,8 @@ def score_pair(x: Item, y: Item, weights: dict[str, float], fuzzy_ratio: float,
             shown.append(word)
         if len(shown) == 8:
             break
-    return score, tuple(shown)
+    return score, tuple(shown), passed
 
 
 __all__ = ["Item", "LinkConfig", "NEAR_COPY_TERMS", "NEAR_COPY_TOKENS", "PHRASE_WINDOW",
-           "ScoredPair", "score_pair"]
+           "ScoredPair", "score_and_gate", "score_pair"]
