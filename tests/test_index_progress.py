@@ -3,6 +3,7 @@ as ``IndexProgress`` messages (only the newest waits in the queue), drawn on the
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -38,7 +39,8 @@ async def test_the_status_bar_shows_the_stage_while_the_index_is_built(
     threads: list[str] = []
 
     def build_index(documents: Sequence[Document], config: object = None, *,
-                    progress: Callable[[str, float], None] | None = None) -> ClaimIndex:
+                    progress: Callable[[str, float], None] | None = None,
+                    memo: object = None) -> ClaimIndex:
         assert progress is not None
         threads.append(threading.current_thread().name)
         progress("reading statements", 0.0)
@@ -71,3 +73,9 @@ async def test_the_status_bar_shows_the_stage_while_the_index_is_built(
     finally:
         gate.set()
     assert threads and threading.main_thread().name not in threads
+    # The reader remembers links in the user cache like the report does (SEEDREADER_CACHE_DIR
+    # is a temporary folder in tests).
+    from tui.link_cache import LinkCache
+
+    assert isinstance(memos[0], LinkCache)
+    assert str(memos[0].folder).startswith(os.environ["SEEDREADER_CACHE_DIR"])
