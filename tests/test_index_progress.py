@@ -37,6 +37,7 @@ async def test_the_status_bar_shows_the_stage_while_the_index_is_built(
     reached = threading.Event()
     gate = threading.Event()
     threads: list[str] = []
+    memos: list[object] = []
 
     def build_index(documents: Sequence[Document], config: object = None, *,
                     progress: Callable[[str, float], None] | None = None,
