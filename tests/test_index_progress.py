@@ -43,6 +43,7 @@ async def test_the_status_bar_shows_the_stage_while_the_index_is_built(
                     progress: Callable[[str, float], None] | None = None,
                     memo: object = None) -> ClaimIndex:
         assert progress is not None
+        memos.append(memo)
         threads.append(threading.current_thread().name)
         progress("reading statements", 0.0)
         progress("matching statements", 0.25)
