@@ -7,34 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-from textual.app import App
-from textual.message import Message
-from textual.notifications import SeverityLevel
 from textual.worker import Worker
 
-from tui.claims.model import ClaimIndex
-from tui.corpus.model import Document
 from tui.messages import ExportWritten
 from tui.notes import AnchoredNote, NoteStore
-from tui.notes.ratings import RatingScale
+from tui.screens.host import ReaderHost
 
 
-class ExportHost(Protocol):
+class ExportHost(ReaderHost, Protocol):
     """What the export needs from the reader screen."""
-
-    documents: tuple[Document, ...]
-    index: ClaimIndex | None
-    ratings: RatingScale
-
-    @property
-    def app(self) -> App[Any]: ...
-
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None: ...
-
-    def post_message(self, message: Message) -> bool: ...
 
     def run_worker(self, work: Callable[[], None], *, thread: bool, group: str, exclusive: bool) -> Worker[None]: ...
 

@@ -10,37 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-from textual.app import App
-from textual.message import Message
-from textual.notifications import SeverityLevel
 from textual.worker import Worker
 
-from tui.claims.model import ClaimIndex
 from tui.corpus.model import Document, Statement
 from tui.messages import NoteDeleted, NoteRestored, NotesOpened, NotesReanchored
 from tui.notes import AnchoredNote, NoteError, NoteStore
-from tui.notes.ratings import RatingScale
 from tui.notes_display import notes_by_statement
 from tui.safe_text import safe_line
+from tui.screens.host import ReaderHost
 from tui.screens.note_edit_flow import open_editor
 
 
-class NotesHost(Protocol):
+class NotesHost(ReaderHost, Protocol):
     """What the controller needs from the screen it serves."""
-
-    documents: tuple[Document, ...]
-    index: ClaimIndex | None
-    ratings: RatingScale
-
-    @property
-    def app(self) -> App[Any]: ...
-
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None: ...
-
-    def post_message(self, message: Message) -> bool: ...
 
     def run_worker(self, work: Callable[[], None], *, thread: bool, group: str) -> Worker[None]: ...
 

@@ -203,22 +203,22 @@ class ClaimText:
         stacked = available - name_width - 6 < 40
         """Narrow panels put the source name on its own line, the text under it."""
         indent = 4 if stacked else name_width + 6
-        for number, ((doc_id, version_id), text, name) in enumerate(zip(versions, texts, labels)):
+        for rank, ((doc_id, version_id), text, name) in enumerate(zip(versions, texts, labels)):
             # each version against the cursor's statement; that one against its closest few
-            others = texts[1:4] if number == 0 else texts[:1]
+            others = texts[1:4] if rank == 0 else texts[:1]
             version_status = index.verdicts[version_id].status
             label = Content.assemble(
-                ("▶ " if number == 0 else "  ", "bold $accent"),
+                ("▶ " if rank == 0 else "  ", "bold $accent"),
                 (GLYPHS[version_status], f"bold {STATUS_STYLES[version_status]}"),
                 " ",
                 (name if stacked else name.ljust(name_width), "$text-muted"),
                 "  ",
             )
             wrapped = highlight_differences(text, others).wrap(max(10, available - indent))
-            left_out = cut[number][1]
+            left_out = cut[rank][1]
             if left_out:
                 wrapped.append(more_characters(left_out))
-            if number:  # a click on another version's lines jumps there
+            if rank:  # a click on another version's lines jumps there
                 first = len(lines)
                 for row in range(first, first + len(wrapped) + (1 if stacked else 0)):
                     self.targets[row] = version_id
