@@ -89,3 +89,14 @@ def test_only_the_newest_corpora_are_kept(tmp_path: Path) -> None:
     for n in range(KEEP + 5):
         cache.put(f"{n:040d}", [])
     assert len(_files(cache)) == KEEP
+
+
+def test_a_caller_supplied_embedder_neither_reads_nor_writes_the_cache(
+        documents: list[Document], tmp_path: Path) -> None:
+    from tui.claims.embed import load_model
+
+    model, _ = load_model()
+    assert model is not None
+    cache = LinkCache(tmp_path)
+    build_index(documents, memo=cache, embedder=model.embed)
+    assert _files(cache) == []

@@ -143,6 +143,8 @@ def _semantic_pairs(prep: Prepared, link_config: LinkConfig, config: IndexConfig
     if combiner is None:
         return None, "link model (combiner.json) unreadable"
     key = ""
+    if embedder is not None:
+        memo = None  # the key names the shipped model only: another embedder must not share it
     if memo is not None:
         doc_pos: dict[str, int] = {}
         for s in prep.statements:
