@@ -100,3 +100,16 @@ def test_a_caller_supplied_embedder_neither_reads_nor_writes_the_cache(
     cache = LinkCache(tmp_path)
     build_index(documents, memo=cache, embedder=model.embed)
     assert _files(cache) == []
+
+
+def test_another_seedreader_version_starts_afresh(documents: list[Document],
+                                                  tmp_path: Path) -> None:
+    old = LinkCache(tmp_path)
+    old.version = "0.0.1"
+    build_index(documents, memo=old)
+    new = LinkCache(tmp_path)
+    key = json.loads(_files(old)[0].read_text())["key"]
+    assert new.version != "0.0.1"
+    build_index(documents, memo=new)
+    assert len(_files(new)) == 2
+    assert key in {json.loads(p.read_text())["key"] for p in _files(new)}

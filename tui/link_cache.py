@@ -9,10 +9,12 @@ silently, since nothing is lost without it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
 import platformdirs
@@ -33,14 +35,29 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
+def _version() -> str:
+    try:
+        return metadata.version("seedreader")
+    except metadata.PackageNotFoundError:
+        return "source"
+
+
 class LinkCache:
-    """A :class:`tui.claims.memo.LinkMemo` over files in ``folder / "links"``."""
+    """A :class:`tui.claims.memo.LinkMemo` over files in ``folder / "links"``.
+
+    Keys are qualified by the installed seedreader version: an upgrade may score differently
+    without the model files or settings changing, so it starts afresh.
+    """
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = (folder or cache_dir()) / "links"
+        self.version = _version()
+
+    def _qualified(self, key: str) -> str:
+        return hashlib.sha256(f"{self.version}|{key}".encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.folder / f"{key[:40]}.json"
+        return self.folder / f"{self._qualified(key)[:40]}.json"
 
     def get(self, key: str) -> list[ScoredPair] | None:
         path = self._path(key)
@@ -48,7 +65,7 @@ class LinkCache:
             if path.stat().st_size > MAX_FILE_BYTES:
                 return None
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("key") != key:
+            if data.get("key") != self._qualified(key):
                 return None
             pairs = [ScoredPair(int(a), int(b), float(score), tuple(str(t) for t in shared),
                                 float(cos))
@@ -63,7 +80,7 @@ class LinkCache:
 
     def put(self, key: str, pairs: Sequence[ScoredPair]) -> None:
         rows = [[p.a, p.b, p.score, list(p.shared), p.cosine] for p in pairs]
-        text = json.dumps({"key": key, "pairs": rows}, ensure_ascii=False,
+        text = json.dumps({"key": self._qualified(key), "pairs": rows}, ensure_ascii=False,
                           separators=(",", ":"))
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
