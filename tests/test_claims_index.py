@@ -92,7 +92,7 @@ def test_conflict_status_and_reason() -> None:
     assert v1.status is v2.status is Status.CONFLICTING
     assert "12" in v1.reason and "at least 14" in v1.reason and "d2:0" in v1.reason
     assert index.verdicts["d3:0"].status is Status.UNCORROBORATED
-    assert index.verdicts["d3:0"].reason == "no other source reports this"
+    assert index.verdicts["d3:0"].reason == "no matching statement found in the other articles"
     (c,) = index.conflicts_of("d1:0")
     assert (c.kind, c.a_value, c.b_value) == ("number", "12", "at least 14")
 

@@ -49,7 +49,7 @@ def test_followers_go_to_their_counterpart_or_say_it_is_not_reported() -> None:
     alone = counterparts_of(index, "d1:3")
     assert follower_targets(index, alone, ["d2", "d3"]) == {"d2": None, "d3": None}
     assert counterparts_of(None, "d1:1") == {} and counterparts_of(index, None) == {}
-    assert link_state(None, False) == "not reported here"
+    assert link_state(None, False) == "no match found here"
     assert link_state(1, False) == "↔ statement 2"
     assert link_state(0, True) == "↔ statement 1 · dimmed by the filter"
 

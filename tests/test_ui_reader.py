@@ -104,8 +104,8 @@ async def test_moving_brings_counterparts_into_view_and_highlights_them(tmp_path
                     )
                     checked += 1
                 else:
-                    assert pane.link_state == "not reported here"
-                    assert "not reported here" in header_text(pane)
+                    assert pane.link_state == "no match found here"
+                    assert "no match found here" in header_text(pane)
         assert checked >= 1, "the walk met at least one linked statement"
 
 

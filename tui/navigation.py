@@ -90,7 +90,7 @@ def follower_targets(
 def link_state(target: int | None, dimmed: bool) -> str:
     """A follower pane's header line: which statement matches, or that none does."""
     if target is None:
-        return "not reported here"
+        return "no match found here"
     return f"↔ statement {target + 1}" + (" · dimmed by the filter" if dimmed else "")
 
 

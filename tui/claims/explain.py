@@ -32,7 +32,9 @@ def agree_reason(link: Link, own: str, extra: int) -> str:
 
 
 def uncorroborated_reason() -> str:
-    return "no other source reports this"
+    """Says what was looked for, not that nobody reports it: on real coverage most statements
+    another outlet reports are still not matched (README, "How well")."""
+    return "no matching statement found in the other articles"
 
 
 def combine(reasons: Sequence[str]) -> str:

@@ -67,7 +67,7 @@ def report_parser() -> argparse.ArgumentParser:
     parser = new_parser(
         prog="seedreader report",
         description="Print the claim index: per-document counts, every conflict with both "
-        "versions and the reason, then the statements no other source reports.",
+        "versions and the reason, then the statements matched in no other article.",
         epilog=f"Thresholds may also be set in the [index] table of {config_file()}; "
         "flags win over the file.",
     )

@@ -80,7 +80,8 @@ class ArticlePane(Vertical):
         self.view = ArticleView(document, index=index, cursor=cursor)
         self.view.filter = filter
         self.link_state: str = ""
-        """Third header line: empty, or "not reported here" when the current claim is absent."""
+        """Third header line: empty, or "no match found here" when no statement of this
+        article is linked to the current one."""
 
     def compose(self) -> ComposeResult:
         yield PaneHeader(self._header_content())

@@ -231,7 +231,7 @@ class ClaimText:
         if hidden > 0:
             lines.append(Content.styled(f"  … and {hidden} more sources", "$text-muted italic"))
         if len(versions) == 1:
-            lines.append(Content.styled("  No other source reports this.", "$text-muted italic"))
+            lines.append(Content.styled("  No matching statement found in the other articles.", "$text-muted italic"))
         lines.extend(self._link_lines(sid))
         lines.extend(self._note_lines())
         return Content("\n").join(lines)
