@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.ui_fixtures import make_index
 from tui.claims.copies import detect_copies
 from tui.claims.model import Status
-from tui.claims.shingles import quoted_mask
+from tui.claims.shingles import quoted_spans
 from tui.claims.sources import independent_sources, mark_copies
 from tui.corpus.document import document_from_text
 from tui.corpus.model import Document
@@ -82,11 +82,17 @@ def test_shared_quotations_are_not_copying() -> None:
     assert not copies.copy_of and not copies.passages
 
 
-def test_a_quote_running_over_several_sentences_is_masked_as_a_whole() -> None:
+def test_a_quote_running_over_several_sentences_is_one_span() -> None:
     text = "He said: “We will rebuild. Every road. Every bridge.” Then he left."
-    mask = quoted_mask(text)
-    assert all(mask[text.index("“"):text.index("”") + 1])
-    assert not any(mask[text.index("Then"):])
+    assert quoted_spans(text) == [(text.index("“"), text.index("”") + 1)]
+
+
+def test_quote_marks_left_open_or_closed_alone_reach_the_paragraph_ends() -> None:
+    # A close with nothing open quotes from the start (the quote began in an earlier
+    # paragraph); an open never closed quotes to the end (it goes on in the next one).
+    assert quoted_spans("every bridge.” Then he left.") == [(0, 14)]
+    text = "Then he said: “We will rebuild."
+    assert quoted_spans(text) == [(text.index("“"), len(text))]
 
 
 def test_copied_paragraphs_inside_an_independent_story_are_passages() -> None:

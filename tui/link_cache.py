@@ -17,22 +17,12 @@ from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
-import platformdirs
-
 from tui.claims.lexical import ScoredPair
-from tui.paths import APP_NAME
+from tui.paths import cache_dir
 
 KEEP = 64
 """Corpora remembered; older files are removed when a new one is written."""
 MAX_FILE_BYTES = 64 * 2**20
-
-
-def cache_dir() -> Path:
-    """``$SEEDREADER_CACHE_DIR``, else the platform's user cache directory."""
-    env = os.environ.get("SEEDREADER_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def _version() -> str:

@@ -20,6 +20,15 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """What can be rebuilt (the links of opened corpora): ``$SEEDREADER_CACHE_DIR``, else the
+    platform's user cache directory."""
+    env = os.environ.get("SEEDREADER_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def config_dir() -> Path:
     env = os.environ.get("SEEDREADER_CONFIG_DIR")
     if env:

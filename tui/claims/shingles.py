@@ -60,14 +60,6 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def quoted_mask(text: str) -> list[bool]:
-    """Per character of one paragraph: inside a quotation? (:func:`quoted_spans`)"""
-    mask = [False] * len(text)
-    for a, b in quoted_spans(text):
-        mask[a:b] = [True] * (b - a)
-    return mask
-
-
 def _unquoted_parts(text: str, spans: Sequence[tuple[int, int]], lo: int = 0,
                     hi: int | None = None) -> list[str]:
     """The pieces of ``text[lo:hi]`` outside ``spans`` (positions in ``text``)."""
@@ -134,5 +126,5 @@ def statement_shingles(doc: Document, n: int = 5,
     return out
 
 
-__all__ = ["Grams", "StatementKey", "quoted_mask", "quoted_spans", "shingles",
+__all__ = ["Grams", "StatementKey", "quoted_spans", "shingles",
            "statement_shingles"]

@@ -12,11 +12,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
+from textual.message import Message
 from textual.worker import Worker
 
 from tui.corpus.model import Document, Statement
 from tui.messages import NoteDeleted, NoteRestored, NotesOpened, NotesReanchored
-from tui.notes import AnchoredNote, NoteError, NoteStore
+from tui.notes import AnchoredNote, Note, NoteError, NoteStore
 from tui.notes_display import notes_by_statement
 from tui.safe_text import safe_line
 from tui.screens.host import ReaderHost
@@ -212,15 +213,8 @@ class NotesController:
         if store is None or anchored is None:
             return
 
-        def write() -> None:
-            try:
-                deleted = store.delete(anchored.note.id, anchored.note.revision)
-            except NoteError as error:
-                self.host.post_message(NoteDeleted(anchored, None, error.message))
-                return
-            self.host.post_message(NoteDeleted(anchored, deleted))
-
-        self.host.run_worker(write, thread=True, group="note-write")
+        self._write(anchored, lambda: store.delete(anchored.note.id, anchored.note.revision),
+                    NoteDeleted)
 
     def was_deleted(self, message: NoteDeleted) -> None:
         anchored = message.anchored
@@ -242,13 +236,20 @@ class NotesController:
             return
         self.deleted = None
 
+        self._write(deleted, lambda: store.restore(deleted.note), NoteRestored)
+
+    def _write(self, anchored: AnchoredNote, call: Callable[[], Note],
+               done: Callable[[AnchoredNote, Note | None, str], Message]) -> None:
+        """Run one store write in a thread worker; ``done`` reports the note it wrote, or the
+        error, back to the screen as a message."""
+
         def write() -> None:
             try:
-                restored = store.restore(deleted.note)
+                note = call()
             except NoteError as error:
-                self.host.post_message(NoteRestored(deleted, None, error.message))
+                self.host.post_message(done(anchored, None, error.message))
                 return
-            self.host.post_message(NoteRestored(deleted, restored))
+            self.host.post_message(done(anchored, note, ""))
 
         self.host.run_worker(write, thread=True, group="note-write")
 
